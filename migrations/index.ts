@@ -1,0 +1,4 @@
+// Every migration, in the order they run: add each new migration here.
+import { CreateCorpusModel1795536507893 } from './1795536507893-create-corpus-model';
+
+export const migrations: Function[] = [CreateCorpusModel1795536507893];

@@ -1,0 +1,18 @@
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Actor } from './actor.entity';
+
+/** Other names of an actor. One table, so that a folded alias names at most one actor anywhere. */
+@Entity({ name: 'actor_aliases' })
+@Check('CHK_actor_aliases_not_blank', `btrim("alias") <> ''`)
+export class ActorAlias {
+  @PrimaryColumn({ name: 'actor_id', type: 'uuid' })
+  @ForeignKey(() => Actor, { onDelete: 'CASCADE' })
+  actorId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  alias: string;
+
+  @Index('UQ_actor_aliases_alias_key', { unique: true })
+  @Column({ name: 'alias_key', type: 'text', generatedType: 'STORED', asExpression: 'normalise_key("alias")', insert: false, update: false })
+  aliasKey: string;
+}

@@ -1,0 +1,82 @@
+// The only module that reads process.env: every setting is parsed, checked and frozen here, so a
+// wrong value stops the start with one line naming the variable.
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string, value: string) {
+    super(`${variable} ${problem} (got ${JSON.stringify(value)})`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface EmbeddedPostgresConfig {
+  readonly dataDir: string;
+  readonly port: number;
+}
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** A PostgreSQL server to use; when absent the app runs an embedded one. */
+  readonly databaseUrl: string | undefined;
+  readonly embeddedPostgres: EmbeddedPostgresConfig;
+  readonly databaseConnectTimeoutMs: number;
+  readonly databasePoolSize: number;
+  readonly statementTimeoutMs: number;
+  /** Load the example corpus on start when the database holds no article. */
+  readonly seedExampleCorpus: boolean;
+  readonly maxPageSize: number;
+  readonly logSql: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
+  }
+  return Number(raw);
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, 'must be true or false', raw);
+}
+
+function readDatabaseUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL such as postgres://user@host:5432/database', raw);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, 'must start with postgres:// or postgresql://', raw);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return Object.freeze({
+    host: env.HOST?.trim() || 'localhost',
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: readDatabaseUrl(env, 'DATABASE_URL'),
+    embeddedPostgres: Object.freeze({
+      dataDir: env.EMBEDDED_POSTGRES_DIR?.trim() || '.data/postgres',
+      port: readInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
+    }),
+    databaseConnectTimeoutMs: readInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    statementTimeoutMs: readInteger(env, 'STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    seedExampleCorpus: readBoolean(env, 'SEED_EXAMPLE_CORPUS', true),
+    maxPageSize: readInteger(env, 'MAX_PAGE_SIZE', 500, 1, 100_000),
+    logSql: readBoolean(env, 'LOG_SQL', false),
+  });
+}

@@ -1,0 +1,68 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Article } from '../article/article.entity';
+import { Annotation } from '../common/annotation';
+import { Node } from '../common/node.interface';
+import { SEARCH_CONFIGURATION } from '../database/search-configuration';
+import { Source } from '../source/source.entity';
+
+export enum QuoteKind {
+  DIRECT = 'DIRECT',
+  PARAPHRASE = 'PARAPHRASE',
+}
+
+registerEnumType(QuoteKind, {
+  name: 'QuoteKind',
+  description: 'DIRECT: words in quotation marks (the span excludes the marks). PARAPHRASE: reported speech.',
+});
+
+@Entity({ name: 'quotes' })
+@ObjectType({ implements: Node, description: 'A direct quotation or a paraphrase, anchored to a span of the body and attributed to a source.' })
+@Unique('UQ_quotes_id_article_id', ['id', 'articleId'])
+@Index('IDX_quotes_article_id_span_start', ['articleId', 'spanStart', 'id'])
+@Index('IDX_quotes_source_id', ['sourceId'])
+@ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], { name: 'FK_quotes_source_of_same_article', onDelete: 'RESTRICT' })
+@Check('CHK_quotes_span', `"span_start" >= 0 AND "span_end" > "span_start"`)
+export class Quote extends Annotation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ForeignKey(() => Article, { onDelete: 'CASCADE' })
+  @Column({ name: 'article_id', type: 'uuid' })
+  articleId: string;
+
+  @Column({ name: 'span_start', type: 'integer' })
+  spanStart: number;
+
+  @Column({ name: 'span_end', type: 'integer' })
+  spanEnd: number;
+
+  /** Set by a database trigger from the article body at the span: never written by the app. */
+  @Field({ description: 'The text at the span: always equal to the body between span.start and span.end.' })
+  @Column({ type: 'text', insert: false, update: false })
+  text: string;
+
+  @Field(() => QuoteKind)
+  @Index('IDX_quotes_kind')
+  @Column({ type: 'enum', enum: QuoteKind, enumName: 'quote_kind', default: QuoteKind.DIRECT })
+  kind: QuoteKind;
+
+  @Column({ name: 'source_id', type: 'uuid', nullable: true })
+  sourceId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The reporting verb: 'said', 'warned'." })
+  @Column({ type: 'text', nullable: true })
+  cue: string | null;
+
+  @Index('IDX_quotes_search', { synchronize: false })
+  @Column({
+    name: 'search',
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('${SEARCH_CONFIGURATION}'::regconfig, "text")`,
+  })
+  search: string;
+}
