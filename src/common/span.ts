@@ -31,3 +31,21 @@ export function codePointLength(text: string): number {
   for (const _ of text) length += 1;
   return length;
 }
+
+/** Converts UTF-16 indexes of `text` (what JavaScript gives) to code point offsets (what spans use). */
+export function codePointIndexer(text: string): (utf16Index: number) => number {
+  const codePointAt = new Int32Array(text.length + 1);
+  let codePoints = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    codePointAt[i] = codePoints;
+    const unit = text.charCodeAt(i);
+    // A high surrogate and the low one after it are one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      codePointAt[i + 1] = codePoints;
+      i += 1;
+    }
+    codePoints += 1;
+  }
+  codePointAt[text.length] = codePoints;
+  return (utf16Index) => codePointAt[utf16Index];
+}

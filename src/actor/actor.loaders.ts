@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { entitiesById, groupBy } from '../common/by-id.loader';
+import { rowsByColumn } from '../common/rows-by-column.loader';
+import type { Context } from '../context';
+import { ActorAlias } from './actor-alias.entity';
+import { Actor } from './actor.entity';
+
+export function actorsById(ctx: Context): DataLoader<string, Actor | undefined> {
+  return entitiesById(ctx, Actor);
+}
+
+export function aliasesByActorId(ctx: Context): DataLoader<string, ActorAlias[]> {
+  return rowsByColumn(ctx, ActorAlias, 'actorId', { alias: 'ASC' });
+}
+
+/** The actors on one side of actor_memberships for each actor on the other, ordered by name. */
+function membershipLoader(ctx: Context, name: string, keyColumn: string, otherColumn: string): DataLoader<string, Actor[]> {
+  return ctx.loaders.get(name, () =>
+    new DataLoader<string, Actor[]>(async (ids) => {
+      const rows: { key: string; id: string }[] = await ctx.db.query(
+        `SELECT m.${keyColumn}::text AS key, m.${otherColumn}::text AS id
+         FROM actor_memberships m JOIN actors o ON o.id = m.${otherColumn}
+         WHERE m.${keyColumn} = ANY($1::uuid[]) ORDER BY o.name, o.id`,
+        [ids],
+      );
+      const actors = await actorsById(ctx).loadMany(rows.map((row) => row.id));
+      const found = rows.map((row, i) => ({ key: row.key, actor: actors[i] })).filter((r): r is { key: string; actor: Actor } => r.actor instanceof Actor);
+      return groupBy(ids, found, (r) => r.key).map((group) => group.map((r) => r.actor));
+    }),
+  );
+}
+
+export function organisationsByMemberId(ctx: Context): DataLoader<string, Actor[]> {
+  return membershipLoader(ctx, 'organisationsByMemberId', 'member_id', 'organisation_id');
+}
+
+export function membersByOrganisationId(ctx: Context): DataLoader<string, Actor[]> {
+  return membershipLoader(ctx, 'membersByOrganisationId', 'organisation_id', 'member_id');
+}

@@ -1,0 +1,34 @@
+// Reading actors: lookup by name or alias, and the list by name.
+import type { EntityManager } from 'typeorm';
+import { toConnection, type Connection } from '../common/connection';
+import { countRows, findPage, type PageRequest } from '../common/keyset';
+import { SqlQuery } from '../common/sql-query';
+import type { Context } from '../context';
+import { AppError } from '../errors/app-error';
+import { Actor } from './actor.entity';
+import { actorsById } from './actor.loaders';
+import { ACTOR_ORDER_KEYS } from './actor.types';
+
+/** The actor whose name or alias is `name`, ignoring case, accents and spacing; several is an error. */
+export async function findActorByName(db: EntityManager, name: string): Promise<Actor | null> {
+  const actors = await db
+    .getRepository(Actor)
+    .createQueryBuilder('ac')
+    .where(`ac.name_key = normalise_key(:name)`, { name })
+    .orWhere(`ac.id IN (SELECT al.actor_id FROM actor_aliases al WHERE al.alias_key = normalise_key(:name))`, { name })
+    .orderBy('ac.name')
+    .limit(10)
+    .getMany();
+  if (actors.length > 1) {
+    throw AppError.badInput(`name "${name}" matches several actors: ${actors.map((a) => a.name).join(', ')}; ask by id`, 'name', {
+      actors: actors.map((a) => a.name),
+    });
+  }
+  return actors[0] ?? null;
+}
+
+export async function listActors(ctx: Context, page: PageRequest): Promise<Connection<Actor>> {
+  const query = new SqlQuery('actors ac');
+  const found = await findPage(ctx.db, query, 'ac.id', ACTOR_ORDER_KEYS, page);
+  return toConnection(found, page.after, actorsById(ctx), () => countRows(ctx.db, query));
+}

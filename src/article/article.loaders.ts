@@ -1,0 +1,8 @@
+import type DataLoader from 'dataloader';
+import { entitiesById } from '../common/by-id.loader';
+import type { Context } from '../context';
+import { Article } from './article.entity';
+
+export function articlesById(ctx: Context): DataLoader<string, Article | undefined> {
+  return entitiesById(ctx, Article);
+}

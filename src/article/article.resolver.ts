@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { uuidOf } from '../common/global-id';
+import type { Connection } from '../common/connection';
+import { pageRequest } from '../common/page-request';
+import type { Context } from '../context';
+import { AppError } from '../errors/app-error';
+import { Mention } from '../mention/mention.entity';
+import { mentionsByArticleId } from '../mention/mention.loaders';
+import { Outlet } from '../outlet/outlet.entity';
+import { outletsById } from '../outlet/outlet.loaders';
+import { Quote } from '../quote/quote.entity';
+import { listQuotesOfArticle } from '../quote/quote.service';
+import { QuoteConnection } from '../quote/quote.types';
+import { Source } from '../source/source.entity';
+import { sourcesByArticleId } from '../source/source.loaders';
+import { Stance } from '../stance/stance.entity';
+import { stancesByArticleId } from '../stance/stance.loaders';
+import { Article } from './article.entity';
+import { articlesById } from './article.loaders';
+import { findArticleByUrl, listArticles } from './article.service';
+import { ArticleConnection, ArticleOrder } from './article.types';
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: 'Exactly one of id or url.' })
+  async article(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('url', () => String, { nullable: true }) url?: string | null,
+  ): Promise<Article | null> {
+    if ((id == null) === (url == null)) throw AppError.badInput('give exactly one of id or url', id == null ? 'id' : 'url');
+    if (id != null) return (await articlesById(ctx).load(uuidOf(id, 'Article', 'id'))) ?? null;
+    return findArticleByUrl(ctx.db, url as string);
+  }
+
+  @Query(() => ArticleConnection)
+  articles(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy: ArticleOrder | null,
+  ): Promise<Connection<Article>> {
+    return listArticles(ctx, pageRequest(ctx, first, after, 20), { orderBy: orderBy ?? undefined });
+  }
+
+  @FieldResolver(() => Outlet, { nullable: true })
+  async outlet(@Root() article: Article, @Ctx() ctx: Context): Promise<Outlet | null> {
+    return article.outletId ? ((await outletsById(ctx).load(article.outletId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'In reading order.' })
+  quotes(
+    @Root() article: Article,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<Quote>> {
+    return listQuotesOfArticle(ctx, article.id, pageRequest(ctx, first, after, 50));
+  }
+
+  @FieldResolver(() => [Source])
+  sources(@Root() article: Article, @Ctx() ctx: Context): Promise<Source[]> {
+    return sourcesByArticleId(ctx).load(article.id);
+  }
+
+  @FieldResolver(() => [Mention])
+  mentions(@Root() article: Article, @Ctx() ctx: Context): Promise<Mention[]> {
+    return mentionsByArticleId(ctx).load(article.id);
+  }
+
+  @FieldResolver(() => [Stance])
+  stances(@Root() article: Article, @Ctx() ctx: Context): Promise<Stance[]> {
+    return stancesByArticleId(ctx).load(article.id);
+  }
+}

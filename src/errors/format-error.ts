@@ -1,0 +1,76 @@
+// The one place errors become what a client sees: coded errors pass through, PostgreSQL errors are
+// mapped by SQLSTATE, and everything else is masked (no stack, no SQL) and logged here instead.
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from './app-error';
+import { ErrorCode } from './error-code';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  message?: string;
+}
+
+/** The first failed constraint of a class-validator tree, as a dotted field path. */
+function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
+    if (message) return { field, message };
+    const nested = firstViolation(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** Maps a PostgreSQL error to a coded error a client can act on, or undefined to mask it. */
+export function fromPostgresError(error: PgError): AppError | undefined {
+  switch (error.code) {
+    case '23505':
+      return AppError.conflict(`already exists (${error.constraint ?? 'unique constraint'})`, undefined, { constraint: error.constraint });
+    case '23503':
+      return AppError.badInput(`refers to a row that does not exist or is still referred to (${error.constraint ?? 'foreign key'})`, undefined, {
+        constraint: error.constraint,
+      });
+    case '23514':
+    case '23502':
+      // Our own triggers write messages meant for people; check names say what they check.
+      return AppError.badInput(error.message ?? 'violates a check', error.column, { constraint: error.constraint });
+    case '57014':
+      return new AppError(ErrorCode.Timeout, 'the query took longer than the statement timeout');
+    default:
+      return undefined;
+  }
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { ...original.extensions } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const violation = firstViolation(original.extensions.validationErrors);
+    return {
+      ...base,
+      message: violation ? `${violation.field}: ${violation.message}` : 'invalid argument',
+      extensions: { code: ErrorCode.BadUserInput, ...(violation ? { field: violation.field } : {}) },
+    };
+  }
+  if (original instanceof QueryFailedError) {
+    const mapped = fromPostgresError(original.driverError as PgError);
+    if (mapped) return { ...base, message: mapped.message, extensions: { ...mapped.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  // Errors of GraphQL itself (parse, validation, variable coercion) are safe and useful as they are.
+  if (typeof code === 'string' && code !== ErrorCode.Internal) {
+    return { ...base, extensions: { code } };
+  }
+  console.error('quotegraph: unexpected error', original);
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.Internal } };
+}

@@ -1,0 +1,68 @@
+// Start-up: configuration -> database (migrated, seeded on first start) -> server -> listen.
+// SIGINT and SIGTERM stop the server, then the database, embedded PostgreSQL included.
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { isCorpusEmpty, loadExampleCorpus } from './corpus/example-corpus';
+import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/database';
+import { createSchema } from './schema';
+import { createServer, type QuotegraphServer } from './server';
+
+function fail(error: unknown): never {
+  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
+  const detail = known ? error.message : error instanceof Error ? (error.message || error.name) : String(error);
+  console.error(`quotegraph: cannot start: ${detail}`);
+  process.exit(1);
+}
+
+function listen(server: QuotegraphServer, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(port, host, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error);
+  }
+
+  let database: OpenDatabase | undefined;
+  let server: QuotegraphServer | undefined;
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`quotegraph: ${signal}: stopping`);
+    await server?.stop().catch((error) => console.error('quotegraph: stopping the server failed:', error));
+    await database?.close().catch((error) => console.error('quotegraph: closing the database failed:', error));
+    process.exit(0);
+  };
+  // Registered before the database starts, so that Ctrl-C during start-up also stops PostgreSQL.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  try {
+    database = await openDatabase(config, { migrate: true });
+    if (config.seedExampleCorpus && (await isCorpusEmpty(database.dataSource))) {
+      const results = await loadExampleCorpus(database.dataSource);
+      console.log(`quotegraph: loaded the example corpus (${results.length} article)`);
+    }
+    server = await createServer({ config, dataSource: database.dataSource, schema: await createSchema() });
+    await listen(server, config.host, config.port);
+  } catch (error) {
+    await server?.stop().catch(() => undefined);
+    await database?.close().catch(() => undefined);
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      fail(new ConfigError('PORT', `is already in use on ${config.host}`, String(config.port)));
+    }
+    fail(error);
+  }
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`quotegraph: listening on http://${config.host}:${port}/graphql, database: ${database.description}`);
+}
+
+void main();

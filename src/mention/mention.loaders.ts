@@ -1,0 +1,13 @@
+import type DataLoader from 'dataloader';
+import { entitiesById } from '../common/by-id.loader';
+import { rowsByColumn } from '../common/rows-by-column.loader';
+import type { Context } from '../context';
+import { Mention } from './mention.entity';
+
+export function mentionsById(ctx: Context): DataLoader<string, Mention | undefined> {
+  return entitiesById(ctx, Mention);
+}
+
+export function mentionsByArticleId(ctx: Context): DataLoader<string, Mention[]> {
+  return rowsByColumn(ctx, Mention, 'articleId', { spanStart: 'ASC', id: 'ASC' });
+}

@@ -1,0 +1,26 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Actor } from '../actor/actor.entity';
+import { actorsById } from '../actor/actor.loaders';
+import { Article } from '../article/article.entity';
+import { articlesById } from '../article/article.loaders';
+import { Span, spanOf } from '../common/span';
+import type { Context } from '../context';
+import { Mention } from './mention.entity';
+
+@Resolver(() => Mention)
+export class MentionResolver {
+  @FieldResolver(() => Article)
+  async article(@Root() mention: Mention, @Ctx() ctx: Context): Promise<Article> {
+    return (await articlesById(ctx).load(mention.articleId)) as Article;
+  }
+
+  @FieldResolver(() => Actor)
+  async actor(@Root() mention: Mention, @Ctx() ctx: Context): Promise<Actor> {
+    return (await actorsById(ctx).load(mention.actorId)) as Actor;
+  }
+
+  @FieldResolver(() => Span)
+  span(@Root() mention: Mention): Span {
+    return spanOf(mention.articleId, mention.spanStart, mention.spanEnd) as Span;
+  }
+}

@@ -1,0 +1,8 @@
+import type DataLoader from 'dataloader';
+import { entitiesById } from '../common/by-id.loader';
+import type { Context } from '../context';
+import { Outlet } from './outlet.entity';
+
+export function outletsById(ctx: Context): DataLoader<string, Outlet | undefined> {
+  return entitiesById(ctx, Outlet);
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../common/connection';
+import { uuidOf } from '../common/global-id';
+import { pageRequest } from '../common/page-request';
+import type { Context } from '../context';
+import { AppError } from '../errors/app-error';
+import type { Stance } from '../stance/stance.entity';
+import { listStancesOfQuestion } from '../stance/stance.service';
+import { StanceConnection } from '../stance/stance.types';
+import { PolicyQuestion } from './policy-question.entity';
+import { policyQuestionsById } from './policy-question.loaders';
+import { findPolicyQuestionBySlug, listPolicyQuestions } from './policy-question.service';
+import { PolicyQuestionConnection } from './policy-question.types';
+
+@Resolver(() => PolicyQuestion)
+export class PolicyQuestionResolver {
+  @Query(() => PolicyQuestion, { nullable: true, description: 'Exactly one of id or slug.' })
+  async policyQuestion(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<PolicyQuestion | null> {
+    if ((id == null) === (slug == null)) throw AppError.badInput('give exactly one of id or slug', id == null ? 'id' : 'slug');
+    if (id != null) return (await policyQuestionsById(ctx).load(uuidOf(id, 'PolicyQuestion', 'id'))) ?? null;
+    return findPolicyQuestionBySlug(ctx.db, slug as string);
+  }
+
+  @Query(() => PolicyQuestionConnection, { description: 'By slug.' })
+  policyQuestions(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<PolicyQuestion>> {
+    return listPolicyQuestions(ctx, pageRequest(ctx, first, after, 50));
+  }
+
+  @FieldResolver(() => StanceConnection, { description: 'Newest article first.' })
+  stances(
+    @Root() question: PolicyQuestion,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<Stance>> {
+    return listStancesOfQuestion(ctx, question.id, pageRequest(ctx, first, after, 50));
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import { toConnection, type Connection } from '../common/connection';
+import { countRows, findPage, type PageRequest } from '../common/keyset';
+import { SqlQuery } from '../common/sql-query';
+import type { Context } from '../context';
+import { PolicyQuestion } from './policy-question.entity';
+import { policyQuestionsById } from './policy-question.loaders';
+
+export function findPolicyQuestionBySlug(db: EntityManager, slug: string): Promise<PolicyQuestion | null> {
+  return db.getRepository(PolicyQuestion).findOneBy({ slug });
+}
+
+export async function listPolicyQuestions(ctx: Context, page: PageRequest): Promise<Connection<PolicyQuestion>> {
+  const query = new SqlQuery('policy_questions pq');
+  const keys = [
+    { sql: 'pq.slug COLLATE "C"', type: 'text', descending: false },
+    { sql: 'pq.id', type: 'uuid', descending: false },
+  ] as const;
+  const found = await findPage(ctx.db, query, 'pq.id', keys, page);
+  return toConnection(found, page.after, policyQuestionsById(ctx), () => countRows(ctx.db, query));
+}

@@ -1,0 +1,47 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Article } from '../article/article.entity';
+import { articlesById } from '../article/article.loaders';
+import type { Connection } from '../common/connection';
+import { pageRequest } from '../common/page-request';
+import { Span, spanOf } from '../common/span';
+import type { Context } from '../context';
+import { Source } from '../source/source.entity';
+import { sourcesById } from '../source/source.loaders';
+import { Stance } from '../stance/stance.entity';
+import { stancesByQuoteId } from '../stance/stance.loaders';
+import { Quote } from './quote.entity';
+import { listQuotes } from './quote.service';
+import { QuoteConnection, QuoteOrder } from './quote.types';
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => QuoteConnection, { description: 'Quotes across the corpus; by default newest article first, in reading order within it.' })
+  quotes(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.PUBLISHED_AT_DESC }) orderBy: QuoteOrder | null,
+  ): Promise<Connection<Quote>> {
+    return listQuotes(ctx, pageRequest(ctx, first, after, 50), orderBy ?? undefined);
+  }
+
+  @FieldResolver(() => Article)
+  async article(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Article> {
+    return (await articlesById(ctx).load(quote.articleId)) as Article;
+  }
+
+  @FieldResolver(() => Span)
+  span(@Root() quote: Quote): Span {
+    return spanOf(quote.articleId, quote.spanStart, quote.spanEnd, quote.text) as Span;
+  }
+
+  @FieldResolver(() => Source, { nullable: true })
+  async source(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Source | null> {
+    return quote.sourceId ? ((await sourcesById(ctx).load(quote.sourceId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [Stance], { description: 'Stances whose evidence is this quote.' })
+  stances(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Stance[]> {
+    return stancesByQuoteId(ctx).load(quote.id);
+  }
+}

@@ -1,0 +1,39 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActorResolver } from './actor/actor.resolver';
+import { ArticleResolver } from './article/article.resolver';
+import { NodeResolver } from './common/node.resolver';
+import { DateTimeScalar } from './common/scalars';
+import { SpanResolver } from './common/span.resolver';
+import { MentionResolver } from './mention/mention.resolver';
+import { OutletResolver } from './outlet/outlet.resolver';
+import { PolicyQuestionResolver } from './policy-question/policy-question.resolver';
+import { QuoteResolver } from './quote/quote.resolver';
+import { SourceResolver } from './source/source.resolver';
+import { StanceResolver } from './stance/stance.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  SpanResolver,
+  ArticleResolver,
+  OutletResolver,
+  QuoteResolver,
+  SourceResolver,
+  MentionResolver,
+  ActorResolver,
+  PolicyQuestionResolver,
+  StanceResolver,
+] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: true,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+}
+
+/** The SDL committed at schema/schema.graphql, sorted so that diffs stay small. */
+export function printSchemaSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

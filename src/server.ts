@@ -1,0 +1,67 @@
+// The HTTP server without listen(): main.ts listens, tests drive it in-process.
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { createContext, type Context } from './context';
+import { formatError } from './errors/format-error';
+import { queryHelpPage } from './query-help-page';
+
+export interface ServerDependencies {
+  readonly config: Config;
+  readonly dataSource: DataSource;
+  readonly schema: GraphQLSchema;
+}
+
+export interface QuotegraphServer {
+  readonly httpServer: http.Server;
+  readonly apollo: ApolloServer<Context>;
+  /** Stops Apollo and closes the HTTP server (after in-flight requests end). */
+  stop(): Promise<void>;
+}
+
+export async function createServer({ config, dataSource, schema }: ServerDependencies): Promise<QuotegraphServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    // Apollo's landing page loads from a CDN; GET /graphql answers with our own page instead.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.type('html').send(queryHelpPage(`http://${req.headers.host ?? `localhost:${config.port}`}/graphql`));
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    // Imports carry whole articles: leave room for a 2 MB body, escaped, in a batch.
+    express.json({ limit: '50mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config) }),
+  );
+
+  return {
+    httpServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

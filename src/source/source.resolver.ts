@@ -1,0 +1,45 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Actor } from '../actor/actor.entity';
+import { actorsById } from '../actor/actor.loaders';
+import { Article } from '../article/article.entity';
+import { articlesById } from '../article/article.loaders';
+import { Span, spanOf } from '../common/span';
+import type { Context } from '../context';
+import { Quote } from '../quote/quote.entity';
+import { quotesBySourceId } from '../quote/quote.loaders';
+import { Stance } from '../stance/stance.entity';
+import { stancesBySourceId } from '../stance/stance.loaders';
+import { Source } from './source.entity';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @FieldResolver(() => Article)
+  async article(@Root() source: Source, @Ctx() ctx: Context): Promise<Article> {
+    return (await articlesById(ctx).load(source.articleId)) as Article;
+  }
+
+  @FieldResolver(() => Span, { nullable: true, description: 'Where the descriptor stands in the body.' })
+  span(@Root() source: Source): Span | null {
+    return spanOf(source.articleId, source.spanStart, source.spanEnd);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The actor a named source is.' })
+  async actor(@Root() source: Source, @Ctx() ctx: Context): Promise<Actor | null> {
+    return source.actorId ? ((await actorsById(ctx).load(source.actorId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The state or organisation the text ties the source to.' })
+  async affiliation(@Root() source: Source, @Ctx() ctx: Context): Promise<Actor | null> {
+    return source.affiliationId ? ((await actorsById(ctx).load(source.affiliationId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [Quote])
+  quotes(@Root() source: Source, @Ctx() ctx: Context): Promise<Quote[]> {
+    return quotesBySourceId(ctx).load(source.id);
+  }
+
+  @FieldResolver(() => [Stance])
+  stances(@Root() source: Source, @Ctx() ctx: Context): Promise<Stance[]> {
+    return stancesBySourceId(ctx).load(source.id);
+  }
+}

@@ -1,0 +1,21 @@
+import type DataLoader from 'dataloader';
+import { entitiesById } from '../common/by-id.loader';
+import { rowsByColumn } from '../common/rows-by-column.loader';
+import type { Context } from '../context';
+import { Stance } from './stance.entity';
+
+export function stancesById(ctx: Context): DataLoader<string, Stance | undefined> {
+  return entitiesById(ctx, Stance);
+}
+
+export function stancesByArticleId(ctx: Context): DataLoader<string, Stance[]> {
+  return rowsByColumn(ctx, Stance, 'articleId', { evidenceStart: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' });
+}
+
+export function stancesBySourceId(ctx: Context): DataLoader<string, Stance[]> {
+  return rowsByColumn(ctx, Stance, 'sourceId', { id: 'ASC' });
+}
+
+export function stancesByQuoteId(ctx: Context): DataLoader<string, Stance[]> {
+  return rowsByColumn(ctx, Stance, 'quoteId', { id: 'ASC' });
+}
