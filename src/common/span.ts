@@ -20,32 +20,3 @@ export function spanOf(articleId: string, start: number | null, end: number | nu
   if (start === null || end === null) return null;
   return Object.assign(new Span(), { articleId, start, end, knownText });
 }
-
-/** Code points of `text` from `start` to `end`; JavaScript string indexes count UTF-16 units. */
-export function sliceCodePoints(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}
-
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
-}
-
-/** Converts UTF-16 indexes of `text` (what JavaScript gives) to code point offsets (what spans use). */
-export function codePointIndexer(text: string): (utf16Index: number) => number {
-  const codePointAt = new Int32Array(text.length + 1);
-  let codePoints = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    codePointAt[i] = codePoints;
-    const unit = text.charCodeAt(i);
-    // A high surrogate and the low one after it are one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      codePointAt[i + 1] = codePoints;
-      i += 1;
-    }
-    codePoints += 1;
-  }
-  codePointAt[text.length] = codePoints;
-  return (utf16Index) => codePointAt[utf16Index];
-}

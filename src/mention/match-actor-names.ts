@@ -1,6 +1,6 @@
 // Finds where known actor names and aliases occur in a text: whole words, case-sensitive, the
 // longest name winning where names overlap ("Ukraine Defense Contact Group" over "Ukraine").
-import { codePointIndexer } from '../common/span';
+import { codePointIndexer } from '../common/code-points';
 
 export interface ActorNames {
   readonly actorId: string;

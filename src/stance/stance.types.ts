@@ -3,10 +3,11 @@ import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
 import { Stance } from './stance.entity';
 
-/** Newest article first. */
+/** Newest article first, then in reading order of the evidence (stances without evidence last). */
 export const STANCE_ORDER_KEYS: SortKey[] = [
   { sql: PUBLISHED_AT_KEY_SQL, type: 'timestamptz', descending: true },
   { sql: 'a.id', type: 'uuid', descending: true },
+  { sql: '(-COALESCE(st.evidence_start, 2147483647))', type: 'integer', descending: true },
   { sql: 'st.id', type: 'uuid', descending: true },
 ];
 
