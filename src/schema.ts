@@ -8,7 +8,9 @@ import { SpanResolver } from './common/span.resolver';
 import { MentionResolver } from './mention/mention.resolver';
 import { OutletResolver } from './outlet/outlet.resolver';
 import { PolicyQuestionResolver } from './policy-question/policy-question.resolver';
+import { QuoteBucketResolver } from './quote/quote-bucket.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
+import { SearchResolver } from './search/search.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { StanceResolver } from './stance/stance.resolver';
 
@@ -18,6 +20,8 @@ export const resolvers = [
   ArticleResolver,
   OutletResolver,
   QuoteResolver,
+  QuoteBucketResolver,
+  SearchResolver,
   SourceResolver,
   MentionResolver,
   ActorResolver,

@@ -4,6 +4,8 @@ import { Actor } from './actor.entity';
 /** Other names of an actor. One table, so that a folded alias names at most one actor anywhere. */
 @Entity({ name: 'actor_aliases' })
 @Check('CHK_actor_aliases_not_blank', `btrim("alias") <> ''`)
+// Trigram index on alias_key, for searching part of an alias.
+@Index('IDX_actor_aliases_alias_key_trigram', { synchronize: false })
 export class ActorAlias {
   @PrimaryColumn({ name: 'actor_id', type: 'uuid' })
   @ForeignKey(() => Actor, { onDelete: 'CASCADE' })

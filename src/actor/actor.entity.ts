@@ -18,6 +18,8 @@ registerEnumType(ActorKind, { name: 'ActorKind' });
   description: 'A real-world entity that persists across articles: a person, an organisation, a state, a media organisation.',
 })
 @Unique('UQ_actors_wikidata_id', ['wikidataId'])
+// Trigram index on name_key, for searching part of a name.
+@Index('IDX_actors_name_key_trigram', { synchronize: false })
 @Check('CHK_actors_name_not_blank', `btrim("name") <> ''`)
 @Check('CHK_actors_wikidata_id', `"wikidata_id" ~ '^Q[1-9][0-9]*$'`)
 @Check('CHK_actors_not_own_affiliation', `"affiliation_id" <> "id"`)

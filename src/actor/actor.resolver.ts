@@ -4,7 +4,19 @@ import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../context';
 import { AppError } from '../errors/app-error';
+import { DateTimeScalar } from '../common/scalars';
+import { Mention } from '../mention/mention.entity';
+import { coMentionsByActorId, listMentionsOfActor } from '../mention/mention.service';
+import { CoMention, MentionConnection } from '../mention/mention.types';
+import { Quote } from '../quote/quote.entity';
+import { QuoteFilter } from '../quote/quote.filter';
+import { listQuotesOfActor } from '../quote/quote.service';
+import { QuoteConnection } from '../quote/quote.types';
+import { Stance } from '../stance/stance.entity';
+import { listStancesOfActor } from '../stance/stance.service';
+import { StanceConnection } from '../stance/stance.types';
 import { Actor } from './actor.entity';
+import { ActorFilter } from './actor.filter';
 import { actorsById, aliasesByActorId, membersByOrganisationId, organisationsByMemberId } from './actor.loaders';
 import { findActorByName, listActors } from './actor.service';
 import { ActorConnection } from './actor.types';
@@ -30,8 +42,9 @@ export class ActorResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
   ): Promise<Connection<Actor>> {
-    return listActors(ctx, pageRequest(ctx, first, after, 50));
+    return listActors(ctx, pageRequest(ctx, first, after, 50), filter);
   }
 
   @FieldResolver(() => [String])
@@ -55,5 +68,50 @@ export class ActorResolver {
   @FieldResolver(() => [Actor])
   members(@Root() actor: Actor, @Ctx() ctx: Context): Promise<Actor[]> {
     return membersByOrganisationId(ctx).load(actor.id);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'Quotes whose source is this actor, newest article first.' })
+  quotes(
+    @Root() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => QuoteFilter, { nullable: true }) filter: QuoteFilter | null,
+  ): Promise<Connection<Quote>> {
+    return listQuotesOfActor(ctx, actor.id, pageRequest(ctx, first, after, 50), filter);
+  }
+
+  @FieldResolver(() => StanceConnection, { description: "The stances of this actor's sources, newest article first." })
+  stances(
+    @Root() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('questionId', () => ID, { nullable: true }) questionId: string | null,
+  ): Promise<Connection<Stance>> {
+    const question = questionId == null ? null : uuidOf(questionId, 'PolicyQuestion', 'questionId');
+    return listStancesOfActor(ctx, actor.id, pageRequest(ctx, first, after, 50), question);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: 'Newest article first.' })
+  mentions(
+    @Root() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<Mention>> {
+    return listMentionsOfActor(ctx, actor.id, pageRequest(ctx, first, after, 50));
+  }
+
+  @FieldResolver(() => [CoMention], { description: 'Actors mentioned in the same articles, by the number of articles they share.' })
+  coMentioned(
+    @Root() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('publishedAfter', () => DateTimeScalar, { nullable: true }) publishedAfter: Date | null,
+    @Arg('publishedBefore', () => DateTimeScalar, { nullable: true }) publishedBefore: Date | null,
+  ): Promise<CoMention[]> {
+    const size = pageRequest(ctx, first, null, 10).first;
+    return coMentionsByActorId(ctx, { first: size, publishedAfter, publishedBefore }).load(actor.id);
   }
 }

@@ -6,6 +6,7 @@ import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { AppError } from '../errors/app-error';
 import { Actor } from './actor.entity';
+import { applyActorFilter, type ActorFilter } from './actor.filter';
 import { actorsById } from './actor.loaders';
 import { ACTOR_ORDER_KEYS } from './actor.types';
 
@@ -27,8 +28,8 @@ export async function findActorByName(db: EntityManager, name: string): Promise<
   return actors[0] ?? null;
 }
 
-export async function listActors(ctx: Context, page: PageRequest): Promise<Connection<Actor>> {
-  const query = new SqlQuery('actors ac');
+export async function listActors(ctx: Context, page: PageRequest, filter: ActorFilter | null | undefined): Promise<Connection<Actor>> {
+  const query = applyActorFilter(new SqlQuery('actors ac'), filter);
   const found = await findPage(ctx.db, query, 'ac.id', ACTOR_ORDER_KEYS, page);
   return toConnection(found, page.after, actorsById(ctx), () => countRows(ctx.db, query));
 }

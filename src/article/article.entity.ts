@@ -11,6 +11,7 @@ import { SEARCH_CONFIGURATION } from '../database/search-configuration';
 // The same wire story under two URLs is two articles; without a URL the text is the identity.
 @Index('UQ_articles_content_hash_without_url', ['contentHash'], { unique: true, where: `"url" IS NULL` })
 @Index('IDX_articles_content_hash', ['contentHash'])
+@Index('IDX_articles_published_at', ['publishedAt'])
 // Keyset orders: newest first with undated articles last, and by import time.
 @Index('IDX_articles_published_at_keyset', { synchronize: false })
 @Index('IDX_articles_imported_at_keyset', ['importedAt', 'id'])

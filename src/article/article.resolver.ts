@@ -16,6 +16,7 @@ import { sourcesByArticleId } from '../source/source.loaders';
 import { Stance } from '../stance/stance.entity';
 import { stancesByArticleId } from '../stance/stance.loaders';
 import { Article } from './article.entity';
+import { ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
 import { findArticleByUrl, listArticles } from './article.service';
 import { ArticleConnection, ArticleOrder } from './article.types';
@@ -38,9 +39,10 @@ export class ArticleResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
     @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy: ArticleOrder | null,
   ): Promise<Connection<Article>> {
-    return listArticles(ctx, pageRequest(ctx, first, after, 20), { orderBy: orderBy ?? undefined });
+    return listArticles(ctx, pageRequest(ctx, first, after, 20), filter, orderBy ?? undefined);
   }
 
   @FieldResolver(() => Outlet, { nullable: true })

@@ -6,12 +6,10 @@ import { countsByParent, pagesByParent, type ChildList } from '../common/nested-
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { Article } from './article.entity';
+import { applyArticleFilter, type ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
 import { ARTICLE_ORDER_KEYS, ArticleOrder } from './article.types';
 
-export interface ArticleListOptions {
-  readonly orderBy?: ArticleOrder;
-}
 
 export function findArticleByUrl(db: EntityManager, url: string): Promise<Article | null> {
   return db.getRepository(Article).findOneBy({ url });
@@ -21,9 +19,14 @@ function articleQuery(): SqlQuery {
   return new SqlQuery('articles a');
 }
 
-export async function listArticles(ctx: Context, page: PageRequest, options: ArticleListOptions): Promise<Connection<Article>> {
-  const query = articleQuery();
-  const keys = ARTICLE_ORDER_KEYS[options.orderBy ?? ArticleOrder.PUBLISHED_AT_DESC];
+export async function listArticles(
+  ctx: Context,
+  page: PageRequest,
+  filter: ArticleFilter | null | undefined,
+  orderBy: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC,
+): Promise<Connection<Article>> {
+  const query = applyArticleFilter(articleQuery(), filter);
+  const keys = ARTICLE_ORDER_KEYS[orderBy];
   const found = await findPage(ctx.db, query, 'a.id', keys, page);
   return toConnection(found, page.after, articlesById(ctx), () => countRows(ctx.db, query));
 }

@@ -23,6 +23,8 @@ export interface PageRequest {
 export interface PageRow {
   readonly id: string;
   readonly cursor: string;
+  /** The row's sort-key values as PostgreSQL wrote them, in the order of the keys. */
+  readonly values: string[];
 }
 
 export interface Page {
@@ -85,7 +87,10 @@ function cursorColumns(keys: readonly SortKey[]): string {
 function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first: number): Page {
   return {
     hasNextPage: rows.length > first,
-    rows: rows.slice(0, first).map((row) => ({ id: row.id, cursor: encodeCursor(keys.map((_, i) => row[`k${i}`])) })),
+    rows: rows.slice(0, first).map((row) => {
+      const values = keys.map((_, i) => row[`k${i}`]);
+      return { id: row.id, cursor: encodeCursor(values), values };
+    }),
   };
 }
 

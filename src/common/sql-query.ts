@@ -2,10 +2,17 @@
 // parameters and collects conditions, and nothing else (the SQL stays readable as SQL).
 
 export class SqlQuery {
-  readonly params: unknown[] = [];
   private readonly conditions: string[] = [];
 
-  constructor(readonly from: string) {}
+  constructor(
+    readonly from: string,
+    readonly params: unknown[] = [],
+  ) {}
+
+  /** A query over another FROM that numbers its parameters in this query's list (for UNIONs). */
+  branch(from: string): SqlQuery {
+    return new SqlQuery(from, this.params);
+  }
 
   /** Adds a parameter and returns its placeholder, such as $3. */
   param(value: unknown): string {
@@ -24,8 +31,7 @@ export class SqlQuery {
 
   /** A copy with the same conditions and parameters, to extend without touching this one. */
   clone(): SqlQuery {
-    const copy = new SqlQuery(this.from);
-    copy.params.push(...this.params);
+    const copy = new SqlQuery(this.from, [...this.params]);
     copy.conditions.push(...this.conditions);
     return copy;
   }

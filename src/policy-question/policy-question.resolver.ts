@@ -5,8 +5,9 @@ import { pageRequest } from '../common/page-request';
 import type { Context } from '../context';
 import { AppError } from '../errors/app-error';
 import type { Stance } from '../stance/stance.entity';
-import { listStancesOfQuestion } from '../stance/stance.service';
-import { StanceConnection } from '../stance/stance.types';
+import { StanceFilter } from '../stance/stance.filter';
+import { listStancesOfQuestion, positionCountsByQuestionId } from '../stance/stance.service';
+import { PositionCount, StanceConnection } from '../stance/stance.types';
 import { PolicyQuestion } from './policy-question.entity';
 import { policyQuestionsById } from './policy-question.loaders';
 import { findPolicyQuestionBySlug, listPolicyQuestions } from './policy-question.service';
@@ -40,7 +41,17 @@ export class PolicyQuestionResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => StanceFilter, { nullable: true }) filter: StanceFilter | null,
   ): Promise<Connection<Stance>> {
-    return listStancesOfQuestion(ctx, question.id, pageRequest(ctx, first, after, 50));
+    return listStancesOfQuestion(ctx, question.id, pageRequest(ctx, first, after, 50), filter);
+  }
+
+  @FieldResolver(() => [PositionCount], { description: 'Every position with how many stances take it (zeros included).' })
+  positionCounts(
+    @Root() question: PolicyQuestion,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StanceFilter, { nullable: true }) filter: StanceFilter | null,
+  ): Promise<PositionCount[]> {
+    return positionCountsByQuestionId(ctx, filter).load(question.id);
   }
 }

@@ -10,6 +10,8 @@ import { sourcesById } from '../source/source.loaders';
 import { Stance } from '../stance/stance.entity';
 import { stancesByQuoteId } from '../stance/stance.loaders';
 import { Quote } from './quote.entity';
+import { QuoteBucket, QuoteDimension, quoteStats } from './quote-stats';
+import { QuoteFilter } from './quote.filter';
 import { listQuotes } from './quote.service';
 import { QuoteConnection, QuoteOrder } from './quote.types';
 
@@ -20,9 +22,20 @@ export class QuoteResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => QuoteFilter, { nullable: true }) filter: QuoteFilter | null,
     @Arg('orderBy', () => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.PUBLISHED_AT_DESC }) orderBy: QuoteOrder | null,
   ): Promise<Connection<Quote>> {
-    return listQuotes(ctx, pageRequest(ctx, first, after, 50), orderBy ?? undefined);
+    return listQuotes(ctx, pageRequest(ctx, first, after, 50), filter, orderBy ?? undefined);
+  }
+
+  @Query(() => [QuoteBucket], { description: 'Quote counts grouped by the dimensions asked for, biggest groups first.' })
+  quoteStats(
+    @Ctx() ctx: Context,
+    @Arg('groupBy', () => [QuoteDimension]) groupBy: QuoteDimension[],
+    @Arg('filter', () => QuoteFilter, { nullable: true }) filter: QuoteFilter | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 1000 }) limit: number | null,
+  ): Promise<QuoteBucket[]> {
+    return quoteStats(ctx, groupBy, filter, limit ?? 1000);
   }
 
   @FieldResolver(() => Article)

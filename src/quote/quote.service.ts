@@ -1,21 +1,28 @@
-// Reading quotes: the corpus-wide list and the quotes of each article, both keyset-paged.
+// Reading quotes: the corpus-wide list, the quotes of each article and of each actor, keyset-paged.
 import { toConnection, type Connection } from '../common/connection';
 import { countRows, findPage, type PageRequest } from '../common/keyset';
 import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
-import { Quote } from './quote.entity';
+import type { Quote } from './quote.entity';
+import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';
 import { quotesById } from './quote.loaders';
 import { QUOTE_ORDER_KEYS, QUOTE_READING_ORDER_KEYS, QuoteOrder } from './quote.types';
 
-function quoteQuery(): SqlQuery {
-  return new SqlQuery('quotes q JOIN articles a ON a.id = q.article_id');
-}
-
-export async function listQuotes(ctx: Context, page: PageRequest, orderBy: QuoteOrder = QuoteOrder.PUBLISHED_AT_DESC): Promise<Connection<Quote>> {
-  const query = quoteQuery();
+export async function listQuotes(
+  ctx: Context,
+  page: PageRequest,
+  filter: QuoteFilter | null | undefined,
+  orderBy: QuoteOrder = QuoteOrder.PUBLISHED_AT_DESC,
+): Promise<Connection<Quote>> {
+  const query = applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter);
   const found = await findPage(ctx.db, query, 'q.id', QUOTE_ORDER_KEYS[orderBy], page);
   return toConnection(found, page.after, quotesById(ctx), () => countRows(ctx.db, query));
+}
+
+async function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Quote>> {
+  const found = await pagesByParent(ctx, list, page).load(parentId);
+  return toConnection(found, page.after, quotesById(ctx), () => countsByParent(ctx, list).load(parentId));
 }
 
 const quotesOfArticle: ChildList = {
@@ -26,7 +33,18 @@ const quotesOfArticle: ChildList = {
   keys: QUOTE_READING_ORDER_KEYS,
 };
 
-export async function listQuotesOfArticle(ctx: Context, articleId: string, page: PageRequest): Promise<Connection<Quote>> {
-  const found = await pagesByParent(ctx, quotesOfArticle, page).load(articleId);
-  return toConnection(found, page.after, quotesById(ctx), () => countsByParent(ctx, quotesOfArticle).load(articleId));
+export function listQuotesOfArticle(ctx: Context, articleId: string, page: PageRequest): Promise<Connection<Quote>> {
+  return listChildQuotes(ctx, quotesOfArticle, articleId, page);
+}
+
+/** Quotes whose source is the actor, newest article first. */
+export function listQuotesOfActor(ctx: Context, actorId: string, page: PageRequest, filter: QuoteFilter | null | undefined): Promise<Connection<Quote>> {
+  const list: ChildList = {
+    name: `Actor.quotes:${JSON.stringify(filter ?? null)}`,
+    query: () => applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter),
+    parentSql: 's.actor_id',
+    idSql: 'q.id',
+    keys: QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC],
+  };
+  return listChildQuotes(ctx, list, actorId, page);
 }

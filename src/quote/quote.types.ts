@@ -13,6 +13,11 @@ export enum QuoteOrder {
 registerEnumType(QuoteOrder, {
   name: 'QuoteOrder',
   description: "Quotes by their article's publication date (then in reading order within it), or by confidence.",
+  valuesConfig: {
+    PUBLISHED_AT_DESC: { description: 'Newest article first (the default); undated articles last.' },
+    PUBLISHED_AT_ASC: { description: 'Oldest article first; undated articles first.' },
+    CONFIDENCE_DESC: { description: 'Most confident first; MANUAL quotes count as certain.' },
+  },
 });
 
 // Every key sorts one way, so a page boundary is one row comparison; reading order within an
@@ -28,8 +33,8 @@ export const QUOTE_ORDER_KEYS: Record<QuoteOrder, SortKey[]> = {
   [QuoteOrder.PUBLISHED_AT_DESC]: byArticleDate(true),
   [QuoteOrder.PUBLISHED_AT_ASC]: byArticleDate(false),
   [QuoteOrder.CONFIDENCE_DESC]: [
-    // MANUAL rows have no confidence: they sort after every extracted one.
-    { sql: 'COALESCE(q.confidence, -1)', type: 'real', descending: true },
+    // MANUAL rows have no confidence: a curated row counts as certain.
+    { sql: 'COALESCE(q.confidence, 1)', type: 'real', descending: true },
     { sql: 'q.id', type: 'uuid', descending: true },
   ],
 };

@@ -1,8 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor/actor.entity';
 import { actorsById } from '../actor/actor.loaders';
 import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
+import type { Connection } from '../common/connection';
+import { pageRequest } from '../common/page-request';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../context';
 import { Quote } from '../quote/quote.entity';
@@ -10,9 +12,22 @@ import { quotesBySourceId } from '../quote/quote.loaders';
 import { Stance } from '../stance/stance.entity';
 import { stancesBySourceId } from '../stance/stance.loaders';
 import { Source } from './source.entity';
+import { SourceFilter } from './source.filter';
+import { listSources } from './source.service';
+import { SourceConnection } from './source.types';
 
 @Resolver(() => Source)
 export class SourceResolver {
+  @Query(() => SourceConnection, { description: 'Sources across the corpus, newest article first.' })
+  sources(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => SourceFilter, { nullable: true }) filter: SourceFilter | null,
+  ): Promise<Connection<Source>> {
+    return listSources(ctx, pageRequest(ctx, first, after, 50), filter);
+  }
+
   @FieldResolver(() => Article)
   async article(@Root() source: Source, @Ctx() ctx: Context): Promise<Article> {
     return (await articlesById(ctx).load(source.articleId)) as Article;

@@ -24,6 +24,8 @@ registerEnumType(Position, { name: 'Position' });
 @Index('IDX_stances_question_id', ['questionId'])
 @Index('IDX_stances_article_id', ['articleId'])
 @Index('IDX_stances_quote_id', ['quoteId'])
+@Index('IDX_stances_position', ['position'])
+@Index('IDX_stances_origin', ['origin'])
 @ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], { name: 'FK_stances_source_of_same_article', onDelete: 'CASCADE' })
 // The migration narrows this to SET NULL ("quote_id"): a deleted quote leaves the stance and its evidence.
 @ForeignKey(() => Quote, ['quoteId', 'articleId'], ['id', 'articleId'], { name: 'FK_stances_quote_of_same_article', onDelete: 'SET NULL' })

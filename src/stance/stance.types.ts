@@ -1,7 +1,8 @@
+import { Field, Int, ObjectType } from 'type-graphql';
 import { PUBLISHED_AT_KEY_SQL } from '../article/article.types';
 import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
-import { Stance } from './stance.entity';
+import { Position, Stance } from './stance.entity';
 
 /** Newest article first, then in reading order of the evidence (stances without evidence last). */
 export const STANCE_ORDER_KEYS: SortKey[] = [
@@ -12,3 +13,12 @@ export const STANCE_ORDER_KEYS: SortKey[] = [
 ];
 
 export const StanceConnection = ConnectionType(Stance);
+
+@ObjectType()
+export class PositionCount {
+  @Field(() => Position)
+  position: Position;
+
+  @Field(() => Int)
+  count: number;
+}

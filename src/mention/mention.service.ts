@@ -1,0 +1,62 @@
+// Reading mentions: those of each actor, and the actors mentioned alongside it.
+import DataLoader from 'dataloader';
+import type { Actor } from '../actor/actor.entity';
+import { actorsById } from '../actor/actor.loaders';
+import { toConnection, type Connection } from '../common/connection';
+import { wherePublished } from '../common/filter-sql';
+import type { PageRequest } from '../common/keyset';
+import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
+import { SqlQuery } from '../common/sql-query';
+import type { Context } from '../context';
+import type { Mention } from './mention.entity';
+import { mentionsById } from './mention.loaders';
+import { MENTION_ORDER_KEYS, type CoMention } from './mention.types';
+
+const mentionsOfActor: ChildList = {
+  name: 'Actor.mentions',
+  query: () => new SqlQuery('mentions m JOIN articles a ON a.id = m.article_id'),
+  parentSql: 'm.actor_id',
+  idSql: 'm.id',
+  keys: MENTION_ORDER_KEYS,
+};
+
+export async function listMentionsOfActor(ctx: Context, actorId: string, page: PageRequest): Promise<Connection<Mention>> {
+  const found = await pagesByParent(ctx, mentionsOfActor, page).load(actorId);
+  return toConnection(found, page.after, mentionsById(ctx), () => countsByParent(ctx, mentionsOfActor).load(actorId));
+}
+
+export interface CoMentionOptions {
+  readonly first: number;
+  readonly publishedAfter?: Date | null;
+  readonly publishedBefore?: Date | null;
+}
+
+/**
+ * For each actor, the actors mentioned in the same articles, most shared articles first (then by
+ * name), in one statement for every actor asked about.
+ */
+export function coMentionsByActorId(ctx: Context, options: CoMentionOptions): DataLoader<string, CoMention[]> {
+  return ctx.loaders.get(`coMentionsByActorId:${JSON.stringify(options)}`, () =>
+    new DataLoader<string, CoMention[]>(async (actorIds) => {
+      const query = new SqlQuery(
+        `mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.actor_id <> m1.actor_id
+         JOIN articles a ON a.id = m1.article_id JOIN actors other ON other.id = m2.actor_id`,
+      );
+      query.where(`m1.actor_id = ANY(${query.param(actorIds)}::uuid[])`);
+      wherePublished(query, 'a.published_at', options.publishedAfter, options.publishedBefore);
+      const rows: { actor_id: string; other_id: string; article_count: number }[] = await ctx.db.query(
+        `SELECT actor_id, other_id, article_count FROM (
+           SELECT m1.actor_id::text AS actor_id, m2.actor_id::text AS other_id, count(DISTINCT m1.article_id)::int AS article_count,
+                  row_number() OVER (PARTITION BY m1.actor_id ORDER BY count(DISTINCT m1.article_id) DESC, min(other.name_key), m2.actor_id) AS rank
+           FROM ${query.from} ${query.whereClause()}
+           GROUP BY m1.actor_id, m2.actor_id
+         ) ranked WHERE rank <= ${options.first} ORDER BY actor_id, rank`,
+        query.params,
+      );
+      const actors = await actorsById(ctx).loadMany(rows.map((row) => row.other_id));
+      return actorIds.map((actorId) =>
+        rows.flatMap((row, i) => (row.actor_id === actorId ? [{ actor: actors[i] as Actor, articleCount: row.article_count }] : [])),
+      );
+    }),
+  );
+}

@@ -1,0 +1,80 @@
+// quoteStats: quote counts grouped by any combination of outlet, month, anonymity, actor and
+// affiliation, in one GROUP BY over the same filter the quote lists use.
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SqlQuery } from '../common/sql-query';
+import type { Context } from '../context';
+import { AppError } from '../errors/app-error';
+import { Anonymity } from '../source/source.entity';
+import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';
+
+export enum QuoteDimension {
+  OUTLET = 'OUTLET',
+  MONTH = 'MONTH',
+  ANONYMITY = 'ANONYMITY',
+  ACTOR = 'ACTOR',
+  AFFILIATION = 'AFFILIATION',
+}
+
+registerEnumType(QuoteDimension, {
+  name: 'QuoteDimension',
+  valuesConfig: {
+    OUTLET: { description: "The article's outlet." },
+    MONTH: { description: "YYYY-MM of the article's publication date, in UTC; null when undated." },
+    ANONYMITY: { description: "The source's anonymity; null for unattributed quotes." },
+    ACTOR: { description: 'The actor the source is; null for anonymous sources.' },
+    AFFILIATION: { description: "The source's affiliation, as the text gives it." },
+  },
+});
+
+@ObjectType({ description: 'One group of quoteStats: the dimensions asked for are set, the others null.' })
+export class QuoteBucket {
+  @Field(() => String, { nullable: true })
+  month: string | null;
+
+  @Field(() => Anonymity, { nullable: true })
+  anonymity: Anonymity | null;
+
+  @Field(() => Int)
+  count: number;
+
+  outletId: string | null;
+  actorId: string | null;
+  affiliationId: string | null;
+}
+
+const DIMENSION_SQL: Record<QuoteDimension, { sql: string; column: string }> = {
+  [QuoteDimension.OUTLET]: { sql: 'a.outlet_id::text', column: 'outlet_id' },
+  [QuoteDimension.MONTH]: { sql: `to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM')`, column: 'month' },
+  [QuoteDimension.ANONYMITY]: { sql: 's.anonymity::text', column: 'anonymity' },
+  [QuoteDimension.ACTOR]: { sql: 's.actor_id::text', column: 'actor_id' },
+  [QuoteDimension.AFFILIATION]: { sql: 's.affiliation_id::text', column: 'affiliation_id' },
+};
+
+export const MAX_STATS_LIMIT = 10_000;
+
+/** Biggest groups first; ties in the order of the dimensions. */
+export async function quoteStats(ctx: Context, groupBy: QuoteDimension[], filter: QuoteFilter | null | undefined, limit: number): Promise<QuoteBucket[]> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATS_LIMIT) throw AppError.badInput(`limit must be between 1 and ${MAX_STATS_LIMIT}`, 'limit');
+  const dimensions = [...new Set(groupBy)].map((d) => DIMENSION_SQL[d]);
+  const query = applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter);
+  const selected = dimensions.map((d) => `${d.sql} AS ${d.column}`);
+  const positions = dimensions.map((_, i) => String(i + 2));
+  const rows: Record<string, string | number | null>[] = await ctx.db.query(
+    `SELECT count(*)::int AS count${selected.map((s) => `, ${s}`).join('')}
+     FROM ${query.from} ${query.whereClause()}
+     ${positions.length ? `GROUP BY ${positions.join(', ')}` : ''}
+     ORDER BY 1 DESC${positions.map((p) => `, ${p} NULLS LAST`).join('')}
+     LIMIT ${limit}`,
+    query.params,
+  );
+  return rows.map((row) =>
+    Object.assign(new QuoteBucket(), {
+      count: row.count,
+      month: (row.month as string | undefined) ?? null,
+      anonymity: (row.anonymity as Anonymity | undefined) ?? null,
+      outletId: (row.outlet_id as string | undefined) ?? null,
+      actorId: (row.actor_id as string | undefined) ?? null,
+      affiliationId: (row.affiliation_id as string | undefined) ?? null,
+    }),
+  );
+}
