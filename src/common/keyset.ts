@@ -121,11 +121,11 @@ export async function findPagesByParent(
   const sql = `
     SELECT * FROM (
       SELECT ${parentSql}::text AS parent, ${idSql} AS id, ${cursorColumns(keys)},
-             row_number() OVER (PARTITION BY ${parentSql} ORDER BY ${orderBy(keys)}) AS position
+             row_number() OVER (PARTITION BY ${parentSql} ORDER BY ${orderBy(keys)}) AS row_rank
       FROM ${query.from} ${query.whereClause()}
     ) numbered
-    WHERE position <= ${page.first + 1}
-    ORDER BY parent, position`;
+    WHERE row_rank <= ${page.first + 1}
+    ORDER BY parent, row_rank`;
   const rows: Record<string, string>[] = await db.query(sql, query.params);
   const byParent = new Map<string, Record<string, string>[]>(parentIds.map((id) => [id, []]));
   for (const row of rows) byParent.get(row.parent)?.push(row);
