@@ -55,8 +55,8 @@ export class CreateCorpusModel1795536507893 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_quotes_kind" ON "quotes" ("kind")`);
     await queryRunner.query(`CREATE INDEX "IDX_quotes_source_id" ON "quotes" ("source_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_quotes_article_id_span_start" ON "quotes" ("article_id", "span_start", "id")`);
-    await queryRunner.query(`CREATE TYPE "public"."position" AS ENUM('SUPPORT', 'OPPOSE', 'CONDITIONAL', 'NEUTRAL', 'UNCLEAR')`);
-    await queryRunner.query(`CREATE TABLE "stances" ("origin" "public"."origin" NOT NULL DEFAULT 'MANUAL', "extractor" text, "extractor_version" text, "confidence" real, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "id" uuid NOT NULL DEFAULT gen_random_uuid(), "question_id" uuid NOT NULL, "article_id" uuid NOT NULL, "source_id" uuid NOT NULL, "position" "public"."position" NOT NULL, "evidence_start" integer, "evidence_end" integer, "quote_id" uuid, "note" text, CONSTRAINT "UQ_stances_source_question" UNIQUE ("source_id", "question_id"), CONSTRAINT "CHK_62aa091854d018e57cf7f5f964" CHECK ("confidence" IS NULL OR ("confidence" >= 0 AND "confidence" <= 1)), CONSTRAINT "CHK_73092fe16aa49a16ce7b5fda60" CHECK ("origin" = 'MANUAL' OR "extractor" IS NOT NULL), CONSTRAINT "CHK_stances_evidence" CHECK (("evidence_start" IS NULL) = ("evidence_end" IS NULL) AND "evidence_start" >= 0 AND "evidence_end" > "evidence_start"), CONSTRAINT "PK_2dc20298228bc8cea926a6dd577" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TYPE "public"."stance_position" AS ENUM('SUPPORT', 'OPPOSE', 'CONDITIONAL', 'NEUTRAL', 'UNCLEAR')`);
+    await queryRunner.query(`CREATE TABLE "stances" ("origin" "public"."origin" NOT NULL DEFAULT 'MANUAL', "extractor" text, "extractor_version" text, "confidence" real, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "id" uuid NOT NULL DEFAULT gen_random_uuid(), "question_id" uuid NOT NULL, "article_id" uuid NOT NULL, "source_id" uuid NOT NULL, "position" "public"."stance_position" NOT NULL, "evidence_start" integer, "evidence_end" integer, "quote_id" uuid, "note" text, CONSTRAINT "UQ_stances_source_question" UNIQUE ("source_id", "question_id"), CONSTRAINT "CHK_62aa091854d018e57cf7f5f964" CHECK ("confidence" IS NULL OR ("confidence" >= 0 AND "confidence" <= 1)), CONSTRAINT "CHK_73092fe16aa49a16ce7b5fda60" CHECK ("origin" = 'MANUAL' OR "extractor" IS NOT NULL), CONSTRAINT "CHK_stances_evidence" CHECK (("evidence_start" IS NULL) = ("evidence_end" IS NULL) AND "evidence_start" >= 0 AND "evidence_end" > "evidence_start"), CONSTRAINT "PK_2dc20298228bc8cea926a6dd577" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_stances_quote_id" ON "stances" ("quote_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_stances_article_id" ON "stances" ("article_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_stances_question_id" ON "stances" ("question_id")`);
@@ -146,7 +146,7 @@ export class CreateCorpusModel1795536507893 implements MigrationInterface {
     for (const table of ['stances', 'mentions', 'quotes', 'sources', 'policy_questions', 'articles', 'outlets', 'actor_memberships', 'actor_aliases', 'actors']) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
-    for (const type of ['position', 'quote_kind', 'anonymity', 'origin', 'actor_kind']) {
+    for (const type of ['stance_position', 'quote_kind', 'anonymity', 'origin', 'actor_kind']) {
       await queryRunner.query(`DROP TYPE "public"."${type}"`);
     }
     for (const fn of ['set_quote_text', 'check_span_within_body', 'refuse_article_body_change']) {

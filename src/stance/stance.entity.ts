@@ -46,7 +46,7 @@ export class Stance extends Annotation {
   sourceId: string;
 
   @Field(() => Position)
-  @Column({ type: 'enum', enum: Position, enumName: 'position' })
+  @Column({ type: 'enum', enum: Position, enumName: 'stance_position' })
   position: Position;
 
   @Column({ name: 'evidence_start', type: 'integer', nullable: true })

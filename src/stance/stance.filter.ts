@@ -32,7 +32,7 @@ export const STANCE_FROM = 'stances st JOIN sources s ON s.id = st.source_id JOI
 
 export function applyStanceFilter(query: SqlQuery, filter: StanceFilter | null | undefined, field = 'filter'): SqlQuery {
   if (!filter) return query;
-  if (filter.positions) query.where(`st.position = ANY(${query.param(filter.positions)}::"position"[])`);
+  if (filter.positions) query.where(`st.position = ANY(${query.param(filter.positions)}::stance_position[])`);
   whereIn(query, 's.actor_id', filter.actorIds, 'Actor', `${field}.actorIds`);
   if (filter.anonymity) query.where(`s.anonymity = ${query.param(filter.anonymity)}`);
   if (filter.origin) query.where(`st.origin = ${query.param(filter.origin)}`);

@@ -1,0 +1,114 @@
+// `npm run bench:api`: loads a generated corpus of 10,000 articles (~100,000 quotes) into a fresh
+// database and prints p50/p95 latency of representative cross-article queries sent over HTTP.
+// DATABASE_URL picks the server (the benchmark creates and drops its own database there);
+// without it an embedded PostgreSQL runs in a temporary folder.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/database/data-source';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+import { createSchema } from '../../src/schema';
+import { createServer } from '../../src/server';
+import { encodeCursor } from '../../src/common/cursor';
+import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
+import { generateCorpus } from './generate-corpus';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+const QUERIES: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  'anonymous NATO-affiliated quotes in a month, with article and outlet (first 50)': {
+    query: `query ($nato: ID!) { quotes(first: 50, filter: { anonymity: ANONYMOUS, affiliationIds: [$nato], publishedAfter: "2024-03-01T00:00:00Z", publishedBefore: "2024-04-01T00:00:00Z" }) {
+      totalCount edges { node { text span { start end } source { descriptor affiliation { name } } article { title publishedAt outlet { name } } } } } }`,
+  },
+  'stances on a question with evidence, and position counts (first 50)': {
+    query: `{ policyQuestion(slug: "long-range-strikes") { positionCounts { position count } stances(first: 50, filter: { anonymity: NAMED }) { totalCount edges { node { position evidence { text } source { actor { name } } article { title } } } } } }`,
+  },
+  'phrase search with highlights (first 20)': {
+    query: `{ search(query: "\\"coherent strategy\\" -winter", first: 20) { totalCount edges { node { rank highlight hit { ... on Quote { text } ... on Article { title } } } } } }`,
+  },
+  'quoteStats by outlet, month and anonymity': {
+    query: `{ quoteStats(groupBy: [OUTLET, MONTH, ANONYMITY]) { outlet { name } month anonymity count } }`,
+  },
+  'a page of 50 quotes deep in the list (after the 50,000th), newest first': {
+    query: `query ($deep: String!) { quotes(first: 50, after: $deep) { edges { cursor node { text article { title } } } pageInfo { hasNextPage } } }`,
+  },
+  'articles(100) → quotes(20) → source → actor, affiliation, stances': {
+    query: `{ articles(first: 100) { edges { node { outlet { name } quotes(first: 20) { edges { node { source { actor { name aliases } affiliation { name } } stances { question { slug } } } } } } } } }`,
+  },
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  let embedded: RunningPostgres | undefined;
+  let dataDir: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-'));
+    embedded = await startEmbeddedPostgres({ dataDir, port: 54339 }, 'postgres');
+    serverUrl = embedded.url;
+  }
+  const database = `quotegraph_bench_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const dataSource = createDataSource({ url: url.toString(), poolSize: 10 });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    let started = Date.now();
+    await generateCorpus(dataSource, { articles: ARTICLES, quotesPerArticle: 10 });
+    const [counts] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM stances)::int AS stances`,
+    );
+    console.log(`corpus: ${counts.articles} articles, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.stances} stances (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const [nato] = await dataSource.query(`SELECT id FROM actors WHERE name = 'NATO'`);
+    const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
+    // The cursor of the row halfway down the default quote order, as a client paging there would hold.
+    const [middle] = await dataSource.query(
+      `SELECT ${QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC].map((k, i) => `(${k.sql})::text AS k${i}`).join(', ')}
+       FROM quotes q JOIN articles a ON a.id = q.article_id
+       ORDER BY ${QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC].map((k) => `${k.sql} DESC`).join(', ')} OFFSET $1 LIMIT 1`,
+      [Math.floor(counts.quotes / 2)],
+    );
+    const deep = encodeCursor(Object.values(middle) as string[]);
+
+    const server = await createServer({ config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }), dataSource, schema: await createSchema() });
+    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
+    console.log(`${RUNS} runs each after 3 warm-up runs, one at a time, on ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}:`);
+    for (const [name, { query }] of Object.entries(QUERIES)) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS + 3; run += 1) {
+        started = performance.now();
+        const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { nato: natoId, deep } }) });
+        const body = (await response.json()) as { errors?: unknown[] };
+        if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+        if (run >= 3) times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${name}`);
+    }
+    await server.stop();
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
