@@ -1,5 +1,6 @@
 // Every migration, in the order they run: add each new migration here.
 import { CreateCorpusModel1795536507893 } from './1795536507893-create-corpus-model';
 import { AddFilterIndexes1795537520401 } from './1795537520401-add-filter-indexes';
+import { CreateRevisions1795537867314 } from './1795537867314-create-revisions';
 
-export const migrations: Function[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401];
+export const migrations: Function[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314];

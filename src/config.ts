@@ -25,6 +25,12 @@ export interface Config {
   /** Load the example corpus on start when the database holds no article. */
   readonly seedExampleCorpus: boolean;
   readonly maxPageSize: number;
+  /** Largest article body an import accepts, in bytes of UTF-8. */
+  readonly maxBodyBytes: number;
+  /** Most articles one importArticles call takes. */
+  readonly importMaxBatch: number;
+  /** Largest HTTP request body. */
+  readonly maxRequestBytes: number;
   readonly logSql: boolean;
 }
 
@@ -77,6 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
     statementTimeoutMs: readInteger(env, 'STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     seedExampleCorpus: readBoolean(env, 'SEED_EXAMPLE_CORPUS', true),
     maxPageSize: readInteger(env, 'MAX_PAGE_SIZE', 500, 1, 100_000),
+    maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    importMaxBatch: readInteger(env, 'IMPORT_MAX_BATCH', 100, 1, 100_000),
+    maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     logSql: readBoolean(env, 'LOG_SQL', false),
   });
 }

@@ -11,6 +11,8 @@ import { PolicyQuestionResolver } from './policy-question/policy-question.resolv
 import { QuoteBucketResolver } from './quote/quote-bucket.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { SearchResolver } from './search/search.resolver';
+import { ImportResolver } from './import/import.resolver';
+import { RevisionResolver } from './revision/revision.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { StanceResolver } from './stance/stance.resolver';
 
@@ -22,6 +24,8 @@ export const resolvers = [
   QuoteResolver,
   QuoteBucketResolver,
   SearchResolver,
+  ImportResolver,
+  RevisionResolver,
   SourceResolver,
   MentionResolver,
   ActorResolver,

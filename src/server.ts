@@ -51,8 +51,8 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
   });
   app.use(
     '/graphql',
-    // Imports carry whole articles: leave room for a 2 MB body, escaped, in a batch.
-    express.json({ limit: '50mb' }),
+    // Imports carry whole articles: the default leaves room for batches of long ones.
+    express.json({ limit: config.maxRequestBytes }),
     expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config) }),
   );
 

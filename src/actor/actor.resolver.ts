@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
@@ -20,6 +20,8 @@ import { ActorFilter } from './actor.filter';
 import { actorsById, aliasesByActorId, membersByOrganisationId, organisationsByMemberId } from './actor.loaders';
 import { findActorByName, listActors } from './actor.service';
 import { ActorConnection } from './actor.types';
+import { createActor, mergeActors, updateActor } from './actor-curation.service';
+import { CreateActorInput, UpdateActorInput } from './actor.inputs';
 
 @Resolver(() => Actor)
 export class ActorResolver {
@@ -113,5 +115,20 @@ export class ActorResolver {
   ): Promise<CoMention[]> {
     const size = pageRequest(ctx, first, null, 10).first;
     return coMentionsByActorId(ctx, { first: size, publishedAfter, publishedBefore }).load(actor.id);
+  }
+
+  @Mutation(() => Actor)
+  createActor(@Ctx() ctx: Context, @Arg('input', () => CreateActorInput, { validate: false }) input: CreateActorInput): Promise<Actor> {
+    return createActor(ctx.db, input);
+  }
+
+  @Mutation(() => Actor)
+  updateActor(@Ctx() ctx: Context, @Arg('input', () => UpdateActorInput, { validate: false }) input: UpdateActorInput): Promise<Actor> {
+    return updateActor(ctx.db, input);
+  }
+
+  @Mutation(() => Actor, { description: 'Moves sources, mentions, stances, memberships and aliases of fromIds to intoId, then deletes them.' })
+  mergeActors(@Ctx() ctx: Context, @Arg('intoId', () => ID) intoId: string, @Arg('fromIds', () => [ID]) fromIds: string[]): Promise<Actor> {
+    return mergeActors(ctx.db, intoId, fromIds);
   }
 }

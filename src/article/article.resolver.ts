@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { uuidOf } from '../common/global-id';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
@@ -20,6 +20,7 @@ import { ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
 import { findArticleByUrl, listArticles } from './article.service';
 import { ArticleConnection, ArticleOrder } from './article.types';
+import { deleteArticle } from './article-curation.service';
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -73,5 +74,10 @@ export class ArticleResolver {
   @FieldResolver(() => [Stance])
   stances(@Root() article: Article, @Ctx() ctx: Context): Promise<Stance[]> {
     return stancesByArticleId(ctx).load(article.id);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the article and everything annotated on it; returns its id.' })
+  deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return deleteArticle(ctx.db, id);
   }
 }

@@ -9,6 +9,8 @@ import { policyQuestionsById } from '../policy-question/policy-question.loaders'
 import { quotesById } from '../quote/quote.loaders';
 import { sourcesById } from '../source/source.loaders';
 import { stancesById } from '../stance/stance.loaders';
+import { Revision } from '../revision/revision.entity';
+import { entitiesById } from './by-id.loader';
 import { fromGlobalId, toGlobalId } from './global-id';
 import { Node } from './node.interface';
 
@@ -21,6 +23,7 @@ const loaderOfType: Record<string, (ctx: Context) => { load(id: string): Promise
   Mention: mentionsById,
   PolicyQuestion: policyQuestionsById,
   Stance: stancesById,
+  Revision: (ctx) => entitiesById(ctx, Revision),
 };
 
 @Resolver(() => Node)

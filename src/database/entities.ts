@@ -5,8 +5,9 @@ import { Article } from '../article/article.entity';
 import { Mention } from '../mention/mention.entity';
 import { Outlet } from '../outlet/outlet.entity';
 import { PolicyQuestion } from '../policy-question/policy-question.entity';
+import { Revision } from '../revision/revision.entity';
 import { Quote } from '../quote/quote.entity';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 
-export const entities = [Outlet, Article, Actor, ActorAlias, ActorMembership, Source, Quote, Mention, PolicyQuestion, Stance];
+export const entities = [Outlet, Article, Actor, ActorAlias, ActorMembership, Source, Quote, Mention, PolicyQuestion, Stance, Revision];

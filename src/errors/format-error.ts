@@ -2,29 +2,17 @@
 // mapped by SQLSTATE, and everything else is masked (no stack, no SQL) and logged here instead.
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
+import { firstViolation } from './validation';
 
 interface PgError {
   code?: string;
   constraint?: string;
   column?: string;
   message?: string;
-}
-
-/** The first failed constraint of a class-validator tree, as a dotted field path. */
-function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
-  for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
-    if (message) return { field, message };
-    const nested = firstViolation(error.children ?? [], field);
-    if (nested) return nested;
-  }
-  return undefined;
 }
 
 /** Maps a PostgreSQL error to a coded error a client can act on, or undefined to mask it. */

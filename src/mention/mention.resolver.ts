@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor/actor.entity';
 import { actorsById } from '../actor/actor.loaders';
 import { Article } from '../article/article.entity';
@@ -6,6 +6,8 @@ import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../context';
 import { Mention } from './mention.entity';
+import { createMention, deleteMention } from './mention-curation.service';
+import { CreateMentionInput } from './mention.inputs';
 
 @Resolver(() => Mention)
 export class MentionResolver {
@@ -22,5 +24,15 @@ export class MentionResolver {
   @FieldResolver(() => Span)
   span(@Root() mention: Mention): Span {
     return spanOf(mention.articleId, mention.spanStart, mention.spanEnd) as Span;
+  }
+
+  @Mutation(() => Mention)
+  createMention(@Ctx() ctx: Context, @Arg('input', () => CreateMentionInput, { validate: false }) input: CreateMentionInput): Promise<Mention> {
+    return createMention(ctx.db, input);
+  }
+
+  @Mutation(() => ID)
+  deleteMention(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return deleteMention(ctx.db, id);
   }
 }

@@ -5,6 +5,8 @@ import { Node } from '../common/node.interface';
 @Entity({ name: 'outlets' })
 @ObjectType({ implements: Node, description: 'Who published an article (The Telegraph, Associated Press).' })
 @Unique('UQ_outlets_domain', ['domain'])
+// Outlets known only by name are unique by folded name: normalise_key(name) WHERE domain IS NULL.
+@Index('UQ_outlets_name_key_without_domain', { synchronize: false })
 @Check('CHK_outlets_name_not_blank', `btrim("name") <> ''`)
 @Check('CHK_outlets_domain_lower_case', `"domain" = lower("domain")`)
 export class Outlet {

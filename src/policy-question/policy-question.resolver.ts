@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
@@ -12,6 +12,8 @@ import { PolicyQuestion } from './policy-question.entity';
 import { policyQuestionsById } from './policy-question.loaders';
 import { findPolicyQuestionBySlug, listPolicyQuestions } from './policy-question.service';
 import { PolicyQuestionConnection } from './policy-question.types';
+import { createPolicyQuestion, updatePolicyQuestion } from './policy-question-curation.service';
+import { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-question.inputs';
 
 @Resolver(() => PolicyQuestion)
 export class PolicyQuestionResolver {
@@ -53,5 +55,21 @@ export class PolicyQuestionResolver {
     @Arg('filter', () => StanceFilter, { nullable: true }) filter: StanceFilter | null,
   ): Promise<PositionCount[]> {
     return positionCountsByQuestionId(ctx, filter).load(question.id);
+  }
+
+  @Mutation(() => PolicyQuestion)
+  createPolicyQuestion(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreatePolicyQuestionInput, { validate: false }) input: CreatePolicyQuestionInput,
+  ): Promise<PolicyQuestion> {
+    return createPolicyQuestion(ctx.db, input);
+  }
+
+  @Mutation(() => PolicyQuestion)
+  updatePolicyQuestion(
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdatePolicyQuestionInput, { validate: false }) input: UpdatePolicyQuestionInput,
+  ): Promise<PolicyQuestion> {
+    return updatePolicyQuestion(ctx.db, input);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import type { Connection } from '../common/connection';
@@ -14,6 +14,8 @@ import { QuoteBucket, QuoteDimension, quoteStats } from './quote-stats';
 import { QuoteFilter } from './quote.filter';
 import { listQuotes } from './quote.service';
 import { QuoteConnection, QuoteOrder } from './quote.types';
+import { createQuote, deleteQuote, updateQuote } from './quote-curation.service';
+import { CreateQuoteInput, UpdateQuoteInput } from './quote.inputs';
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -56,5 +58,20 @@ export class QuoteResolver {
   @FieldResolver(() => [Stance], { description: 'Stances whose evidence is this quote.' })
   stances(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Stance[]> {
     return stancesByQuoteId(ctx).load(quote.id);
+  }
+
+  @Mutation(() => Quote, { description: 'A MANUAL quote at a span; its text is read from the body.' })
+  createQuote(@Ctx() ctx: Context, @Arg('input', () => CreateQuoteInput, { validate: false }) input: CreateQuoteInput): Promise<Quote> {
+    return createQuote(ctx.db, input);
+  }
+
+  @Mutation(() => Quote, { description: 'Corrects a quote; an extracted quote becomes MANUAL.' })
+  updateQuote(@Ctx() ctx: Context, @Arg('input', () => UpdateQuoteInput, { validate: false }) input: UpdateQuoteInput): Promise<Quote> {
+    return updateQuote(ctx.db, input);
+  }
+
+  @Mutation(() => ID, { description: 'A stance that cites the quote keeps its evidence span and loses the link.' })
+  deleteQuote(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return deleteQuote(ctx.db, id);
   }
 }

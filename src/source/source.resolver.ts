@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor/actor.entity';
 import { actorsById } from '../actor/actor.loaders';
 import { Article } from '../article/article.entity';
@@ -15,6 +15,8 @@ import { Source } from './source.entity';
 import { SourceFilter } from './source.filter';
 import { listSources } from './source.service';
 import { SourceConnection } from './source.types';
+import { createSource, deleteSource, updateSource } from './source-curation.service';
+import { CreateSourceInput, UpdateSourceInput } from './source.inputs';
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -56,5 +58,20 @@ export class SourceResolver {
   @FieldResolver(() => [Stance])
   stances(@Root() source: Source, @Ctx() ctx: Context): Promise<Stance[]> {
     return stancesBySourceId(ctx).load(source.id);
+  }
+
+  @Mutation(() => Source)
+  createSource(@Ctx() ctx: Context, @Arg('input', () => CreateSourceInput, { validate: false }) input: CreateSourceInput): Promise<Source> {
+    return createSource(ctx.db, input);
+  }
+
+  @Mutation(() => Source, { description: 'Corrects a source; an extracted source becomes MANUAL.' })
+  updateSource(@Ctx() ctx: Context, @Arg('input', () => UpdateSourceInput, { validate: false }) input: UpdateSourceInput): Promise<Source> {
+    return updateSource(ctx.db, input);
+  }
+
+  @Mutation(() => ID, { description: 'Its quotes stay, unattributed; its stances are deleted with it.' })
+  deleteSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return deleteSource(ctx.db, id);
   }
 }

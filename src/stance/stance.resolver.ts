@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
@@ -10,6 +10,8 @@ import { quotesById } from '../quote/quote.loaders';
 import { Source } from '../source/source.entity';
 import { sourcesById } from '../source/source.loaders';
 import { Stance } from './stance.entity';
+import { deleteStance, setStance } from './stance-curation.service';
+import { SetStanceInput } from './stance.inputs';
 
 @Resolver(() => Stance)
 export class StanceResolver {
@@ -36,5 +38,15 @@ export class StanceResolver {
   @FieldResolver(() => Quote, { nullable: true, description: 'The quote the evidence is, when it is one.' })
   async quote(@Root() stance: Stance, @Ctx() ctx: Context): Promise<Quote | null> {
     return stance.quoteId ? ((await quotesById(ctx).load(stance.quoteId)) ?? null) : null;
+  }
+
+  @Mutation(() => Stance, { description: 'One stance per source and question: setting it again replaces it.' })
+  setStance(@Ctx() ctx: Context, @Arg('input', () => SetStanceInput, { validate: false }) input: SetStanceInput): Promise<Stance> {
+    return setStance(ctx.db, input);
+  }
+
+  @Mutation(() => ID)
+  deleteStance(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return deleteStance(ctx.db, id);
   }
 }

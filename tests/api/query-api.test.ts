@@ -115,7 +115,7 @@ describe('query API', () => {
   });
 
   describe('articles', () => {
-    async function titles(variables: object): Promise<string[]> {
+    async function titles(variables: Record<string, unknown>): Promise<string[]> {
       const { data, errors } = await app.graphql(
         `query ($filter: ArticleFilter, $orderBy: ArticleOrder) { articles(filter: $filter, orderBy: $orderBy) { totalCount edges { node { title } } } }`,
         variables,

@@ -1,0 +1,28 @@
+import { IsInt, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../errors/app-error';
+
+@InputType({ description: 'A half-open [start, end) range of Unicode code points in the article body.' })
+export class SpanInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  start: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  end: number;
+}
+
+/** A span must be non-empty and inside its article's body; BAD_USER_INPUT naming `field` if not. */
+export async function checkSpan(db: EntityManager, articleId: string, span: SpanInput, field: string): Promise<void> {
+  if (span.start < 0 || span.end <= span.start) {
+    throw AppError.badInput(`${field} must be non-empty: 0 <= start < end (got [${span.start}, ${span.end}))`, field);
+  }
+  const [article] = await db.query(`SELECT body_length FROM articles WHERE id = $1`, [articleId]);
+  if (article && span.end > article.body_length) {
+    throw AppError.badInput(`${field} ends at ${span.end}, past the end of the body (${article.body_length} code points)`, field);
+  }
+}

@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { toConnection, type Connection } from '../common/connection';
+import { entitiesById } from '../common/by-id.loader';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
+import { countRows, findPage } from '../common/keyset';
+import { pageRequest } from '../common/page-request';
+import { SqlQuery } from '../common/sql-query';
+import type { Context } from '../context';
+import { Revision } from './revision.entity';
+import { REVISION_ORDER_KEYS, RevisionConnection } from './revision.types';
+
+@Resolver(() => Revision)
+export class RevisionResolver {
+  @Query(() => RevisionConnection, { description: 'The changes made to an entity (also a deleted one), oldest first.' })
+  async revisions(
+    @Ctx() ctx: Context,
+    @Arg('entityId', () => ID) entityId: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<Revision>> {
+    const page = pageRequest(ctx, first, after, 50);
+    const { type, id } = fromGlobalId(entityId, 'entityId');
+    const query = new SqlQuery('revisions r');
+    query.where(`r.entity_id = ${query.param(id)}`).where(`r.entity_type = ${query.param(type)}`);
+    const found = await findPage(ctx.db, query, 'r.id', REVISION_ORDER_KEYS, page);
+    return toConnection(found, page.after, entitiesById(ctx, Revision) as DataLoader<string, Revision | undefined>, () => countRows(ctx.db, query));
+  }
+
+  @FieldResolver(() => ID, { description: 'The global id of the entity that changed.' })
+  entityId(@Root() revision: Revision): string {
+    return toGlobalId(revision.entityType, revision.entityId);
+  }
+}

@@ -1,0 +1,83 @@
+// Writes the audit trail: every mutation records, for each row it changed, the row before and
+// after as stored, in the same transaction as the change.
+import type { EntityManager } from 'typeorm';
+
+export type RevisionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** The tables that revisions are kept for, by the GraphQL type of their rows. */
+export const TABLE_OF_TYPE = {
+  Article: 'articles',
+  Outlet: 'outlets',
+  Actor: 'actors',
+  Source: 'sources',
+  Quote: 'quotes',
+  Mention: 'mentions',
+  PolicyQuestion: 'policy_questions',
+  Stance: 'stances',
+} as const;
+
+export type RevisedType = keyof typeof TABLE_OF_TYPE;
+
+/** Rows as JSON (generated search vectors left out), by id. */
+export async function snapshotRows(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
+  if (!ids.length) return new Map();
+  const rows: { id: string; row: object }[] = await db.query(
+    `SELECT t.id::text AS id, to_jsonb(t) - 'search' AS row FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.row]));
+}
+
+/** Actors keep their aliases and memberships in other tables: their snapshots include them. */
+export async function snapshotActors(db: EntityManager, ids: readonly string[]): Promise<Map<string, object>> {
+  if (!ids.length) return new Map();
+  const rows: { id: string; row: object }[] = await db.query(
+    `SELECT ac.id::text AS id, to_jsonb(ac)
+              || jsonb_build_object('aliases', ARRAY(SELECT al.alias FROM actor_aliases al WHERE al.actor_id = ac.id ORDER BY al.alias))
+              || jsonb_build_object('member_of', ARRAY(SELECT m.organisation_id FROM actor_memberships m WHERE m.member_id = ac.id ORDER BY 1)) AS row
+     FROM actors ac WHERE ac.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.row]));
+}
+
+function snapshot(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
+  return type === 'Actor' ? snapshotActors(db, ids) : snapshotRows(db, type, ids);
+}
+
+export async function writeRevisions(
+  db: EntityManager,
+  type: RevisedType,
+  operation: RevisionOperation,
+  ids: readonly string[],
+  before: Map<string, object>,
+  after: Map<string, object>,
+  by: string | null = null,
+): Promise<void> {
+  if (!ids.length) return;
+  await db.query(
+    `INSERT INTO revisions (entity_type, entity_id, operation, before, after, by)
+     SELECT $1, r.id, $2, r.before, r.after, $6
+     FROM unnest($3::uuid[], $4::jsonb[], $5::jsonb[]) AS r(id, before, after)`,
+    [type, operation, ids, ids.map((id) => before.get(id) ?? null), ids.map((id) => after.get(id) ?? null), by],
+  );
+}
+
+/** Records the rows `ids` of `type` as they are now, after they were created. */
+export async function recordCreated(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<void> {
+  await writeRevisions(db, type, 'CREATE', ids, new Map(), await snapshot(db, type, ids));
+}
+
+/**
+ * Runs `change` and records one revision for each of `ids` of `type`: UPDATE with the row before
+ * and after, or DELETE when the row is gone afterwards.
+ */
+export async function recordChanges<T>(db: EntityManager, type: RevisedType, ids: readonly string[], change: () => Promise<T>): Promise<T> {
+  const before = await snapshot(db, type, ids);
+  const result = await change();
+  const after = await snapshot(db, type, ids);
+  const existed = ids.filter((id) => before.has(id));
+  await writeRevisions(db, type, 'UPDATE', existed.filter((id) => after.has(id)), before, after);
+  await writeRevisions(db, type, 'DELETE', existed.filter((id) => !after.has(id)), before, after);
+  return result;
+}
