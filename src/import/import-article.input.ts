@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsFQDN, IsISO6391, IsOptional, IsString, IsUrl, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDate, IsFQDN, IsISO6391, IsOptional, IsString, IsUrl, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -38,6 +38,7 @@ export class ImportArticleInput {
 
   @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
+  @IsDate({ message: 'publishedAt must be a date and time, such as 2024-09-23T08:00:00Z' })
   @NotLaterThanTomorrow()
   publishedAt?: Date | null;
 

@@ -1,0 +1,75 @@
+// `npm run bench:import`: generates a 10,000-article JSON Lines file and imports it with the CLI
+// into fresh databases, with extraction off and on; prints articles/s and the CLI's peak memory.
+// DATABASE_URL picks the server; without it an embedded PostgreSQL runs in a temporary folder.
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const CLI = path.join(__dirname, '../../src/import/import.cli.js');
+
+const SENTENCES = [
+  '“We will not give up,” a Ukrainian defense source said.',
+  'President Volodymyr Zelensky met Joe Biden in Washington on Thursday.',
+  'Officials familiar with the discussions said the talks were difficult.',
+  '“The Americans want a coherent strategy,” said a European official.',
+  'Analysts say the decision could come within weeks.',
+];
+
+function article(i: number): string {
+  const words = Array.from({ length: 12 }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ');
+  return JSON.stringify({
+    url: `https://outlet${i % 25}.example/news/${i}`,
+    title: `Generated article ${i}`,
+    body: `${words}\n\nParagraph two of article ${i}. ${words}`,
+    publishedAt: new Date(Date.UTC(2024, i % 12, 1 + (i % 28))).toISOString(),
+    language: 'en',
+  });
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-import-'));
+  const file = path.join(folder, 'articles.jsonl');
+  writeFileSync(file, `${Array.from({ length: ARTICLES }, (_, i) => article(i)).join('\n')}\n`);
+  let embedded: RunningPostgres | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(folder, 'pg'), port: 54338 }, 'postgres');
+    serverUrl = embedded.url;
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    console.log(`${ARTICLES} articles (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`);
+    for (const extract of [false, true]) {
+      const database = `quotegraph_bench_import_${process.pid}_${extract ? 'extract' : 'plain'}`;
+      await admin.query(`CREATE DATABASE "${database}"`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${database}`;
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [CLI, file, ...(extract ? [] : ['--no-extract'])], {
+        env: { ...process.env, DATABASE_URL: url.toString() },
+        encoding: 'utf8',
+      });
+      const seconds = (performance.now() - started) / 1000;
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      if (run.status !== 0) throw new Error(run.stderr || run.stdout);
+      const created = Number(/created:\s+(\d+)/.exec(run.stdout)?.[1]);
+      const peak = /peak memory:\s+(\d+ MB)/.exec(run.stdout)?.[1];
+      console.log(`  extraction ${extract ? 'on ' : 'off'}: ${created} created in ${seconds.toFixed(1)} s = ${(created / seconds).toFixed(0)} articles/s, CLI peak memory ${peak}`);
+    }
+  } finally {
+    await admin.end();
+    await embedded?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
