@@ -102,6 +102,9 @@ describe('SQL statements per request', () => {
     const forTen = await countStatements(WIDE, 10);
     const forHundred = await countStatements(WIDE, 100);
     console.log(`statements for the wide query: ${forTen} for 10 articles, ${forHundred} for 100`);
-    expect(forHundred).toBe(forTen);
+    // Loads that reach a loader in different ticks may batch in two waves, so the count can move
+    // by one or two between runs; one statement per parent would add ninety.
+    expect(Math.abs(forHundred - forTen)).toBeLessThanOrEqual(2);
+    expect(forHundred).toBeLessThanOrEqual(35);
   });
 });
