@@ -1,7 +1,8 @@
 // Reading actors: lookup by name or alias, and the list by name.
 import type { EntityManager } from 'typeorm';
-import { toConnection, type Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
+import type { Connection } from '../common/connection';
+import type { PageRequest } from '../common/keyset';
+import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { AppError } from '../errors/app-error';
@@ -28,8 +29,7 @@ export async function findActorByName(db: EntityManager, name: string): Promise<
   return actors[0] ?? null;
 }
 
-export async function listActors(ctx: Context, page: PageRequest, filter: ActorFilter | null | undefined): Promise<Connection<Actor>> {
+export function listActors(ctx: Context, page: PageRequest, filter: ActorFilter | null | undefined): Promise<Connection<Actor>> {
   const query = applyActorFilter(new SqlQuery('actors ac'), filter);
-  const found = await findPage(ctx.db, query, 'ac.id', ACTOR_ORDER_KEYS, page);
-  return toConnection(found, page.after, actorsById(ctx), () => countRows(ctx.db, query));
+  return listConnection(ctx, query, 'ac.id', ACTOR_ORDER_KEYS, page, actorsById(ctx));
 }

@@ -1,8 +1,9 @@
 // Reading articles: lookups and the keyset-ordered list behind Query.articles and Outlet.articles.
 import type { EntityManager } from 'typeorm';
-import { toConnection, type Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
-import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
+import type { Connection } from '../common/connection';
+import type { PageRequest } from '../common/keyset';
+import { childConnection, listConnection } from '../common/list-connection';
+import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { Article } from './article.entity';
@@ -27,8 +28,7 @@ export async function listArticles(
 ): Promise<Connection<Article>> {
   const query = applyArticleFilter(articleQuery(), filter);
   const keys = ARTICLE_ORDER_KEYS[orderBy];
-  const found = await findPage(ctx.db, query, 'a.id', keys, page);
-  return toConnection(found, page.after, articlesById(ctx), () => countRows(ctx.db, query));
+  return listConnection(ctx, query, 'a.id', keys, page, articlesById(ctx));
 }
 
 const articlesOfOutlet: ChildList = {
@@ -40,6 +40,5 @@ const articlesOfOutlet: ChildList = {
 };
 
 export async function listArticlesOfOutlet(ctx: Context, outletId: string, page: PageRequest): Promise<Connection<Article>> {
-  const found = await pagesByParent(ctx, articlesOfOutlet, page).load(outletId);
-  return toConnection(found, page.after, articlesById(ctx), () => countsByParent(ctx, articlesOfOutlet).load(outletId));
+  return childConnection(ctx, articlesOfOutlet, outletId, page, articlesById(ctx));
 }

@@ -5,7 +5,7 @@ import { CURATED } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { checkInput } from '../errors/validation';
-import { recordChanges, recordCreated } from '../revision/revision.service';
+import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Mention } from './mention.entity';
 import type { CreateMentionInput } from './mention.inputs';
 
@@ -15,16 +15,13 @@ export function createMention(manager: EntityManager, input: CreateMentionInput)
     const article = await findOrFail(db, Article, input.articleId, 'input.articleId');
     const actor = await findOrFail(db, Actor, input.actorId, 'input.actorId');
     await checkSpan(db, article.id, input.span, 'input.span');
-    const { identifiers } = await db.getRepository(Mention).insert({
+    return insertRecorded(db, Mention, {
       articleId: article.id,
       actorId: actor.id,
       spanStart: input.span.start,
       spanEnd: input.span.end,
       ...CURATED,
     });
-    const id = identifiers[0].id as string;
-    await recordCreated(db, 'Mention', [id]);
-    return db.getRepository(Mention).findOneByOrFail({ id });
   });
 }
 

@@ -2,10 +2,11 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../actor/actor.entity';
 import { actorsById } from '../actor/actor.loaders';
-import { toConnection, type Connection } from '../common/connection';
+import type { Connection } from '../common/connection';
+import { childConnection } from '../common/list-connection';
 import { wherePublished } from '../common/filter-sql';
 import type { PageRequest } from '../common/keyset';
-import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
+import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import type { Mention } from './mention.entity';
@@ -20,9 +21,8 @@ const mentionsOfActor: ChildList = {
   keys: MENTION_ORDER_KEYS,
 };
 
-export async function listMentionsOfActor(ctx: Context, actorId: string, page: PageRequest): Promise<Connection<Mention>> {
-  const found = await pagesByParent(ctx, mentionsOfActor, page).load(actorId);
-  return toConnection(found, page.after, mentionsById(ctx), () => countsByParent(ctx, mentionsOfActor).load(actorId));
+export function listMentionsOfActor(ctx: Context, actorId: string, page: PageRequest): Promise<Connection<Mention>> {
+  return childConnection(ctx, mentionsOfActor, actorId, page, mentionsById(ctx));
 }
 
 export interface CoMentionOptions {

@@ -3,7 +3,7 @@ import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { AppError } from '../errors/app-error';
 import { checkInput } from '../errors/validation';
-import { recordChanges, recordCreated } from '../revision/revision.service';
+import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { PolicyQuestion } from './policy-question.entity';
 import type { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-question.inputs';
 
@@ -16,10 +16,7 @@ export function createPolicyQuestion(manager: EntityManager, input: CreatePolicy
   return manager.transaction(async (db) => {
     await checkInput(input, 'input');
     await checkSlugFree(db, input.slug);
-    const { identifiers } = await db.getRepository(PolicyQuestion).insert({ slug: input.slug, text: input.text.trim(), description: input.description ?? null });
-    const id = identifiers[0].id as string;
-    await recordCreated(db, 'PolicyQuestion', [id]);
-    return db.getRepository(PolicyQuestion).findOneByOrFail({ id });
+    return insertRecorded(db, PolicyQuestion, { slug: input.slug, text: input.text.trim(), description: input.description ?? null });
   });
 }
 

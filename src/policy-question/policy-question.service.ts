@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { toConnection, type Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
+import type { Connection } from '../common/connection';
+import type { PageRequest } from '../common/keyset';
+import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { PolicyQuestion } from './policy-question.entity';
@@ -10,12 +11,11 @@ export function findPolicyQuestionBySlug(db: EntityManager, slug: string): Promi
   return db.getRepository(PolicyQuestion).findOneBy({ slug });
 }
 
-export async function listPolicyQuestions(ctx: Context, page: PageRequest): Promise<Connection<PolicyQuestion>> {
+export function listPolicyQuestions(ctx: Context, page: PageRequest): Promise<Connection<PolicyQuestion>> {
   const query = new SqlQuery('policy_questions pq');
   const keys = [
     { sql: 'pq.slug COLLATE "C"', type: 'text', descending: false },
     { sql: 'pq.id', type: 'uuid', descending: false },
   ] as const;
-  const found = await findPage(ctx.db, query, 'pq.id', keys, page);
-  return toConnection(found, page.after, policyQuestionsById(ctx), () => countRows(ctx.db, query));
+  return listConnection(ctx, query, 'pq.id', keys, page, policyQuestionsById(ctx));
 }

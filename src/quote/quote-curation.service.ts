@@ -6,7 +6,7 @@ import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { AppError } from '../errors/app-error';
 import { checkInput } from '../errors/validation';
-import { recordChanges, recordCreated } from '../revision/revision.service';
+import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Source } from '../source/source.entity';
 import { Quote, QuoteKind } from './quote.entity';
 import type { CreateQuoteInput, UpdateQuoteInput } from './quote.inputs';
@@ -24,7 +24,7 @@ export function createQuote(manager: EntityManager, input: CreateQuoteInput): Pr
     const article = await findOrFail(db, Article, input.articleId, 'input.articleId');
     await checkSpan(db, article.id, input.span, 'input.span');
     const sourceId = input.sourceId ? await sourceOfArticle(db, input.sourceId, article.id, 'input.sourceId') : null;
-    const { identifiers } = await db.getRepository(Quote).insert({
+    return insertRecorded(db, Quote, {
       articleId: article.id,
       spanStart: input.span.start,
       spanEnd: input.span.end,
@@ -33,9 +33,6 @@ export function createQuote(manager: EntityManager, input: CreateQuoteInput): Pr
       cue: input.cue ?? null,
       ...CURATED,
     });
-    const id = identifiers[0].id as string;
-    await recordCreated(db, 'Quote', [id]);
-    return db.getRepository(Quote).findOneByOrFail({ id });
   });
 }
 

@@ -1,7 +1,8 @@
 // Reading quotes: the corpus-wide list, the quotes of each article and of each actor, keyset-paged.
-import { toConnection, type Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
-import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
+import type { Connection } from '../common/connection';
+import type { PageRequest } from '../common/keyset';
+import { childConnection, listConnection } from '../common/list-connection';
+import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import type { Quote } from './quote.entity';
@@ -16,13 +17,11 @@ export async function listQuotes(
   orderBy: QuoteOrder = QuoteOrder.PUBLISHED_AT_DESC,
 ): Promise<Connection<Quote>> {
   const query = applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter);
-  const found = await findPage(ctx.db, query, 'q.id', QUOTE_ORDER_KEYS[orderBy], page);
-  return toConnection(found, page.after, quotesById(ctx), () => countRows(ctx.db, query));
+  return listConnection(ctx, query, 'q.id', QUOTE_ORDER_KEYS[orderBy], page, quotesById(ctx));
 }
 
-async function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Quote>> {
-  const found = await pagesByParent(ctx, list, page).load(parentId);
-  return toConnection(found, page.after, quotesById(ctx), () => countsByParent(ctx, list).load(parentId));
+function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Quote>> {
+  return childConnection(ctx, list, parentId, page, quotesById(ctx));
 }
 
 const quotesOfArticle: ChildList = {

@@ -1,9 +1,8 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { toConnection, type Connection } from '../common/connection';
+import type { Connection } from '../common/connection';
 import { entitiesById } from '../common/by-id.loader';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
-import { countRows, findPage } from '../common/keyset';
+import { listConnection } from '../common/list-connection';
 import { pageRequest } from '../common/page-request';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
@@ -23,8 +22,7 @@ export class RevisionResolver {
     const { type, id } = fromGlobalId(entityId, 'entityId');
     const query = new SqlQuery('revisions r');
     query.where(`r.entity_id = ${query.param(id)}`).where(`r.entity_type = ${query.param(type)}`);
-    const found = await findPage(ctx.db, query, 'r.id', REVISION_ORDER_KEYS, page);
-    return toConnection(found, page.after, entitiesById(ctx, Revision) as DataLoader<string, Revision | undefined>, () => countRows(ctx.db, query));
+    return listConnection(ctx, query, 'r.id', REVISION_ORDER_KEYS, page, entitiesById(ctx, Revision));
   }
 
   @FieldResolver(() => ID, { description: 'The global id of the entity that changed.' })

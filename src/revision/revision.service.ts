@@ -1,6 +1,6 @@
 // Writes the audit trail: every mutation records, for each row it changed, the row before and
 // after as stored, in the same transaction as the change.
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 export type RevisionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -66,6 +66,19 @@ export async function writeRevisions(
 /** Records the rows `ids` of `type` as they are now, after they were created. */
 export async function recordCreated(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<void> {
   await writeRevisions(db, type, 'CREATE', ids, new Map(), await snapshot(db, type, ids));
+}
+
+/** Inserts one row of `entity`, records its CREATE revision, and returns it as stored. */
+export async function insertRecorded<T extends ObjectLiteral & { id: string }>(
+  db: EntityManager,
+  entity: EntityTarget<T> & { name: string },
+  values: Partial<T>,
+): Promise<T> {
+  const { identifiers } = await db.getRepository(entity).insert(values as never);
+  const id = identifiers[0].id as string;
+  // Entity classes are named after their GraphQL types.
+  await recordCreated(db, entity.name as RevisedType, [id]);
+  return db.getRepository(entity).findOneByOrFail({ id } as never);
 }
 
 /**

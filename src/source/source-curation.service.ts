@@ -7,7 +7,7 @@ import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { AppError } from '../errors/app-error';
 import { checkInput } from '../errors/validation';
-import { recordChanges, recordCreated } from '../revision/revision.service';
+import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Anonymity, Source } from './source.entity';
 import type { CreateSourceInput, UpdateSourceInput } from './source.inputs';
 
@@ -29,7 +29,7 @@ export function createSource(manager: EntityManager, input: CreateSourceInput): 
     if (input.span) await checkSpan(db, article.id, input.span, 'input.span');
     const actorId = (await actorIdOf(db, input.actorId, 'input.actorId')) ?? null;
     checkNamedHasNoContradiction(input.anonymity, actorId);
-    const { identifiers } = await db.getRepository(Source).insert({
+    return insertRecorded(db, Source, {
       articleId: article.id,
       descriptor: input.descriptor.trim(),
       anonymity: input.anonymity,
@@ -40,9 +40,6 @@ export function createSource(manager: EntityManager, input: CreateSourceInput): 
       role: input.role?.trim() || null,
       ...CURATED,
     });
-    const id = identifiers[0].id as string;
-    await recordCreated(db, 'Source', [id]);
-    return db.getRepository(Source).findOneByOrFail({ id });
   });
 }
 

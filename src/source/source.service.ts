@@ -1,5 +1,6 @@
-import { toConnection, type Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
+import type { Connection } from '../common/connection';
+import type { PageRequest } from '../common/keyset';
+import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import type { Source } from './source.entity';
@@ -7,8 +8,7 @@ import { applySourceFilter, type SourceFilter } from './source.filter';
 import { sourcesById } from './source.loaders';
 import { SOURCE_ORDER_KEYS } from './source.types';
 
-export async function listSources(ctx: Context, page: PageRequest, filter: SourceFilter | null | undefined): Promise<Connection<Source>> {
+export function listSources(ctx: Context, page: PageRequest, filter: SourceFilter | null | undefined): Promise<Connection<Source>> {
   const query = applySourceFilter(new SqlQuery('sources s JOIN articles a ON a.id = s.article_id'), filter);
-  const found = await findPage(ctx.db, query, 's.id', SOURCE_ORDER_KEYS, page);
-  return toConnection(found, page.after, sourcesById(ctx), () => countRows(ctx.db, query));
+  return listConnection(ctx, query, 's.id', SOURCE_ORDER_KEYS, page, sourcesById(ctx));
 }

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { checkInput } from '../errors/validation';
 import { PolicyQuestion } from '../policy-question/policy-question.entity';
 import { Quote } from '../quote/quote.entity';
-import { recordChanges, recordCreated } from '../revision/revision.service';
+import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Source } from '../source/source.entity';
 import { Stance } from './stance.entity';
 import type { SetStanceInput } from './stance.inputs';
@@ -37,10 +37,7 @@ export function setStance(manager: EntityManager, input: SetStanceInput): Promis
       await recordChanges(db, 'Stance', [existing.id], () => db.getRepository(Stance).update(existing.id, values));
       return db.getRepository(Stance).findOneByOrFail({ id: existing.id });
     }
-    const { identifiers } = await db.getRepository(Stance).insert({ questionId: question.id, sourceId: source.id, articleId: source.articleId, ...values });
-    const id = identifiers[0].id as string;
-    await recordCreated(db, 'Stance', [id]);
-    return db.getRepository(Stance).findOneByOrFail({ id });
+    return insertRecorded(db, Stance, { questionId: question.id, sourceId: source.id, articleId: source.articleId, ...values });
   });
 }
 

@@ -1,8 +1,9 @@
 // Reading stances: per policy question and per actor, newest article first, and their counts.
 import DataLoader from 'dataloader';
-import { toConnection, type Connection } from '../common/connection';
+import type { Connection } from '../common/connection';
+import { childConnection } from '../common/list-connection';
 import type { PageRequest } from '../common/keyset';
-import { countsByParent, pagesByParent, type ChildList } from '../common/nested-page.loader';
+import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../context';
 import { Position, type Stance } from './stance.entity';
@@ -10,9 +11,8 @@ import { applyStanceFilter, STANCE_FROM, type StanceFilter } from './stance.filt
 import { stancesById } from './stance.loaders';
 import { type PositionCount, STANCE_ORDER_KEYS } from './stance.types';
 
-async function listChildStances(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Stance>> {
-  const found = await pagesByParent(ctx, list, page).load(parentId);
-  return toConnection(found, page.after, stancesById(ctx), () => countsByParent(ctx, list).load(parentId));
+function listChildStances(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Stance>> {
+  return childConnection(ctx, list, parentId, page, stancesById(ctx));
 }
 
 export function listStancesOfQuestion(ctx: Context, questionId: string, page: PageRequest, filter: StanceFilter | null | undefined): Promise<Connection<Stance>> {

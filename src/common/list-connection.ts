@@ -1,0 +1,31 @@
+// The two ways a connection is listed: a top-level list (one page of one query), or the same
+// child list under many parents (the quotes of each article on a page), batched per request.
+import type DataLoader from 'dataloader';
+import type { Context } from '../context';
+import { toConnection, type Connection } from './connection';
+import { countRows, findPage, type PageRequest, type SortKey } from './keyset';
+import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';
+import type { SqlQuery } from './sql-query';
+
+export async function listConnection<T>(
+  ctx: Context,
+  query: SqlQuery,
+  idSql: string,
+  keys: readonly SortKey[],
+  page: PageRequest,
+  nodes: DataLoader<string, T | undefined>,
+): Promise<Connection<T>> {
+  const found = await findPage(ctx.db, query, idSql, keys, page);
+  return toConnection(found, page.after, nodes, () => countRows(ctx.db, query));
+}
+
+export async function childConnection<T>(
+  ctx: Context,
+  list: ChildList,
+  parentId: string,
+  page: PageRequest,
+  nodes: DataLoader<string, T | undefined>,
+): Promise<Connection<T>> {
+  const found = await pagesByParent(ctx, list, page).load(parentId);
+  return toConnection(found, page.after, nodes, () => countsByParent(ctx, list).load(parentId));
+}
