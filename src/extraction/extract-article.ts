@@ -1,0 +1,206 @@
+// Extraction of one article as a draft, without a database: direct quotes and paraphrases, the
+// sources they are attributed to (named or anonymous, with role and affiliation), and the named
+// entities mentioned. The pipeline writes drafts; the evaluation scores them. Offsets are UTF-16.
+import { attributeQuotations, type SpeakerMention } from './attribution';
+import { isRegion, knownActorNamed, stateOfDemonym, THAT_VERBS } from './gazetteer';
+import { type EntityKind, type EntityMention, findEntities } from './named-entities';
+import { findQuotations } from './quotations';
+import { type Analysis, analyse } from './text-analysis';
+
+export interface DraftSource {
+  readonly descriptor: string;
+  readonly start: number;
+  readonly end: number;
+  readonly anonymous: boolean;
+  /** The actor a named source is. */
+  readonly actor?: { readonly name: string; readonly kind: EntityKind; readonly affiliation?: string };
+  readonly role: string | null;
+  /** The state or organisation the descriptor gives ("Ukrainian" -> Ukraine, "from a NATO country" -> NATO). */
+  readonly affiliation?: { readonly name: string; readonly kind: EntityKind };
+  readonly confidence: number;
+}
+
+export interface DraftQuote {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'DIRECT' | 'PARAPHRASE';
+  readonly source: number | null;
+  readonly cue: string | null;
+  readonly confidence: number;
+}
+
+export interface ArticleDraft {
+  readonly quotes: DraftQuote[];
+  readonly sources: DraftSource[];
+  readonly entities: EntityMention[];
+}
+
+const DETERMINERS = /^(a|an|the|one|some|two|three|several|many|other|another|most|few|both|these|those|this|that|senior|top)\s+/i;
+const PLURAL_SOURCES = /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
+const CONFIDENCE = { cue: 0.9, continuation: 0.8, neighbour: 0.6, none: 0.5 } as const;
+
+function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** What the descriptor says the source belongs to: a demonym or a named state or organisation. */
+function affiliationOf(descriptor: string): DraftSource['affiliation'] {
+  for (const word of wordsOf(descriptor.replace(/['’]s\b/g, ''))) {
+    const clean = word.replace(/[^\p{L}.-]/gu, '');
+    if (!clean || isRegion(clean)) continue;
+    const state = stateOfDemonym(clean);
+    if (state) return { name: state.name, kind: 'STATE' };
+    const known = knownActorNamed(clean);
+    if (known && known.kind !== 'MEDIA') return { name: known.name, kind: known.kind };
+  }
+  return undefined;
+}
+
+/** The role words: the descriptor without determiners, demonyms and "from a … country". */
+function roleOf(descriptor: string): string | null {
+  const role = descriptor
+    .replace(DETERMINERS, '')
+    .replace(/\s+from\s+(a|an|the)\s+\S+(\s+(country|state|member state|government))?/i, '')
+    .split(/\s+/)
+    .filter((word) => !stateOfDemonym(word) && !(knownActorNamed(word) && knownActorNamed(word)?.kind !== 'MEDIA'))
+    .join(' ')
+    .trim();
+  return role || null;
+}
+
+interface SourceBook {
+  readonly sources: DraftSource[];
+  /** A key per distinct party: the actor's name, or the folded descriptor of an anonymous source. */
+  readonly keys: string[];
+}
+
+function keyOfDescriptor(descriptor: string): string {
+  return descriptor.toLowerCase().replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
+}
+
+function headNoun(descriptor: string): string {
+  return keyOfDescriptor(descriptor).split(/\s+(familiar|from|with|who|in|at|of)\s+/)[0].split(' ').pop() ?? '';
+}
+
+/** The source a speaker mention is: a named actor, a pronoun's antecedent, or an anonymous party. */
+function sourceFor(book: SourceBook, speaker: SpeakerMention, entities: EntityMention[], confidence: number): number | null {
+  const inside = entities.filter((e) => e.start >= speaker.start && e.end <= speaker.end);
+  let source: DraftSource;
+  let key: string;
+  if (speaker.pronoun) {
+    // "he said": the last person named before, of that gender when it is known.
+    const wanted = speaker.text.toLowerCase() === 'she' ? 'female' : speaker.text.toLowerCase() === 'he' ? 'male' : undefined;
+    if (speaker.text.toLowerCase() === 'they') {
+      const plural = [...book.sources].reverse().findIndex((s) => s.anonymous && /s$/i.test(s.descriptor));
+      return plural < 0 ? null : book.sources.length - 1 - plural;
+    }
+    const person = [...entities].reverse().find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
+    if (!person) return null;
+    const existing = book.keys.indexOf(person.name);
+    if (existing >= 0) return existing;
+    source = { descriptor: speaker.text, start: speaker.start, end: speaker.end, anonymous: false, actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation }, role: person.title ?? null, affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined, confidence: confidence * 0.8 };
+    key = person.name;
+  } else {
+    const person = [...inside].reverse().find((e) => e.kind === 'PERSON');
+    const organisation = inside.find((e) => e.kind !== 'PERSON');
+    // An organisation is the source only when it heads the phrase ("the Pentagon said"), not
+    // when it qualifies it ("some NATO officials").
+    const headsPhrase = organisation && organisation.end === speaker.end;
+    const named = person ?? (headsPhrase ? organisation : undefined);
+    const capitalised = !named && /^(\p{Lu}[\p{L}.'’-]*\s?)+$/u.test(speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '')) && !stateOfDemonym(speaker.text) && !knownActorNamed(speaker.text);
+    if (named || capitalised) {
+      const name = named?.name ?? speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '');
+      const kind = named?.kind ?? 'PERSON';
+      key = name;
+      const existing = book.keys.indexOf(key);
+      if (existing >= 0) return existing;
+      const affiliation = named?.affiliation ?? affiliationOf(speaker.text.replace(name, ''))?.name;
+      source = {
+        descriptor: speaker.text,
+        start: speaker.start,
+        end: speaker.end,
+        anonymous: false,
+        actor: { name, kind, affiliation },
+        role: named?.title ?? (roleOf(speaker.text.replace(name, '')) || null),
+        affiliation: affiliation ? { name: affiliation, kind: 'STATE' } : undefined,
+        confidence,
+      };
+    } else {
+      key = keyOfDescriptor(speaker.text);
+      // "the official" after "a Ukrainian military official" is the same person.
+      const definite = /^(the|that|this)\s/i.test(speaker.text);
+      const earlier = definite ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text)) : -1;
+      if (earlier >= 0) return earlier;
+      const existing = book.keys.indexOf(key);
+      if (existing >= 0) return existing;
+      source = {
+        descriptor: speaker.text,
+        start: speaker.start,
+        end: speaker.end,
+        anonymous: true,
+        role: roleOf(speaker.text),
+        affiliation: affiliationOf(speaker.text),
+        confidence,
+      };
+    }
+  }
+  book.sources.push(source);
+  book.keys.push(key);
+  return book.sources.length - 1;
+}
+
+/** "X emphasized that <clause>", "sources told The Telegraph": reported speech without marks. */
+function reportedSpeech(analysis: Analysis, quoted: { start: number; end: number }[]): { speaker: SpeakerMention; clause?: { start: number; end: number } }[] {
+  const found: { speaker: SpeakerMention; clause?: { start: number; end: number } }[] = [];
+  for (const sentence of analysis.sentences) {
+    if (quoted.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
+    const tokens = analysis.tokens.slice(sentence.firstToken, sentence.lastToken);
+    for (const [v, verb] of tokens.entries()) {
+      if (!THAT_VERBS.has(verb.lower) || verb.pos === 'NOUN' || verb.pos === 'PROPN') continue;
+      // The subject: the words before the verb back to a clause break.
+      let b = v - 1;
+      while (b >= 0 && ['has', 'have', 'had', 'also', 'publicly', 'privately', 'repeatedly'].includes(tokens[b].lower)) b -= 1;
+      let s = b;
+      while (s >= 0 && !/^[,;:—(]$/.test(tokens[s].text) && !['which', 'who', 'and', 'but', 'that', 'while'].includes(tokens[s].lower)) s -= 1;
+      if (b < 0 || s === b || b - s > 8) continue;
+      const subject = tokens.slice(s + 1, b + 1);
+      const speaker: SpeakerMention = {
+        text: analysis.text.slice(subject[0].start, subject[subject.length - 1].end),
+        start: subject[0].start,
+        end: subject[subject.length - 1].end,
+        cue: verb.lower,
+        pronoun: subject.length === 1 && ['he', 'she', 'they', 'it', 'i', 'we'].includes(subject[0].lower),
+      };
+      if (tokens[v + 1]?.lower === 'that' && v + 2 < tokens.length) {
+        const last = tokens[tokens.length - 1];
+        const end = /^[.!?]$/.test(last.text) ? tokens[tokens.length - 2].end : last.end;
+        found.push({ speaker, clause: { start: tokens[v + 2].start, end } });
+      } else if (PLURAL_SOURCES.test(subject[subject.length - 1].text) && /^[,]$/.test(tokens[s]?.text ?? '')) {
+        found.push({ speaker });
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+export function extractArticle(text: string): ArticleDraft {
+  const analysis = analyse(text);
+  const entities = findEntities(analysis);
+  const book: SourceBook = { sources: [], keys: [] };
+  const quotes: DraftQuote[] = [];
+  const attributions = attributeQuotations(analysis, findQuotations(text));
+  for (const attributed of attributions) {
+    const confidence = CONFIDENCE[attributed.how];
+    const source = attributed.speaker ? sourceFor(book, attributed.speaker, entities, confidence) : null;
+    quotes.push({ start: attributed.quotation.start, end: attributed.quotation.end, kind: 'DIRECT', source, cue: attributed.speaker?.cue ?? null, confidence });
+  }
+  for (const reported of reportedSpeech(analysis, attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })))) {
+    const source = sourceFor(book, reported.speaker, entities, CONFIDENCE.neighbour);
+    if (reported.clause && source !== null) {
+      quotes.push({ ...reported.clause, kind: 'PARAPHRASE', source, cue: reported.speaker.cue, confidence: CONFIDENCE.neighbour });
+    }
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  return { quotes, sources: book.sources, entities };
+}

@@ -1,0 +1,56 @@
+// The word lists extraction relies on, kept as data files beside this module.
+import mediaData from './gazetteers/media.json';
+import reportingData from './gazetteers/reporting-verbs.json';
+import statesData from './gazetteers/states.json';
+import titlesData from './gazetteers/titles.json';
+
+export interface KnownActor {
+  readonly name: string;
+  readonly kind: 'STATE' | 'ORGANIZATION' | 'MEDIA';
+  readonly memberOf: readonly string[];
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(reportingData.verbs);
+export const THAT_VERBS: ReadonlySet<string> = new Set(reportingData.thatVerbs);
+export const TITLES: readonly string[] = [...titlesData.titles].sort((a, b) => b.split(' ').length - a.split(' ').length);
+export const FEMALE_TITLES: ReadonlySet<string> = new Set(titlesData.femaleTitles);
+export const MALE_TITLES: ReadonlySet<string> = new Set(titlesData.maleTitles);
+export const REGIONS: ReadonlySet<string> = new Set(statesData.regions.map(fold));
+
+/** Every name, alias and demonym of a state, organisation or medium, folded, to what it names. */
+const byName = new Map<string, KnownActor>();
+const byDemonym = new Map<string, KnownActor>();
+const byCapital = new Map<string, KnownActor>();
+
+for (const state of statesData.states) {
+  const actor: KnownActor = { name: state.name, kind: 'STATE', memberOf: state.memberOf ?? [] };
+  for (const name of [state.name, ...state.aliases]) byName.set(fold(name), actor);
+  for (const demonym of state.demonyms) byDemonym.set(fold(demonym), actor);
+  for (const capital of state.capitals) byCapital.set(fold(capital), actor);
+}
+for (const organisation of statesData.organisations) {
+  const actor: KnownActor = { name: organisation.name, kind: 'ORGANIZATION', memberOf: [] };
+  for (const name of [organisation.name, ...organisation.aliases]) byName.set(fold(name), actor);
+}
+for (const medium of mediaData.media) {
+  const actor: KnownActor = { name: medium.name, kind: 'MEDIA', memberOf: [] };
+  for (const name of [medium.name, ...medium.aliases]) byName.set(fold(name), actor);
+}
+
+export function knownActorNamed(name: string): KnownActor | undefined {
+  return byName.get(fold(name)) ?? byName.get(fold(name.replace(/^the\s+/i, '')));
+}
+
+export function stateOfDemonym(word: string): KnownActor | undefined {
+  return byDemonym.get(fold(word));
+}
+
+export function stateOfCapital(word: string): KnownActor | undefined {
+  return byCapital.get(fold(word));
+}
+
+export function isRegion(word: string): boolean {
+  return REGIONS.has(fold(word));
+}

@@ -1,0 +1,83 @@
+// Tokens, parts of speech and sentences of an article from wink-nlp, with character offsets.
+// Paragraphs (lines) are analysed one by one: a line break always ends a sentence.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly pos: string;
+  /** UTF-16 offsets into the article body. */
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly paragraph: number;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  /** Exclusive. */
+  readonly lastToken: number;
+}
+
+export interface Analysis {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+}
+
+export function analyse(text: string): Analysis {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  text.split('\n').forEach((line, paragraph) => {
+    if (line.trim()) {
+      const doc = nlp.readDoc(line);
+      const values = doc.tokens().out() as string[];
+      const tags = doc.tokens().out(its.pos) as string[];
+      const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+      const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+      let at = offset;
+      const lineTokens = values.map((value, i) => {
+        at += spaces[i].length;
+        const token = { text: value, lower: value.toLowerCase(), pos: tags[i], start: at, end: at + value.length, sentence: 0, paragraph };
+        at += value.length;
+        return token;
+      });
+      for (const [first, last] of sentenceSpans) {
+        const index = sentences.length;
+        for (let i = first; i <= last; i += 1) lineTokens[i].sentence = index;
+        sentences.push({
+          index,
+          paragraph,
+          start: lineTokens[first].start,
+          end: lineTokens[last].end,
+          firstToken: tokens.length + first,
+          lastToken: tokens.length + last + 1,
+        });
+      }
+      tokens.push(...lineTokens);
+    }
+    offset += line.length + 1;
+  });
+  return { text, tokens, sentences };
+}
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenIndexAt(analysis: Analysis, offset: number): number {
+  let low = 0;
+  let high = analysis.tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (analysis.tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
