@@ -28,7 +28,7 @@ const SKIPPABLE = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'once'
 const PHRASE_STOPS = new Set(['who', 'which', 'when', 'while', 'as', 'after', 'before', 'during', 'because', 'adding', 'in', 'on', 'at', 'to', 'last', 'this', 'during', 'late', 'early', 'earlier', 'recently', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'about', 'of', 'that']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'and', 'but', 'while', 'as', 'because', 'although', 'though', 'if', 'so']);
 const QUOTE_MARKS = /^[“”"‘’'«»„]+$/;
-const MIN_WORDS = 4;
+const MIN_WORDS = 3;
 
 const ABBREVIATIONS = new Set(['Rev', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Inc', 'Co', 'Corp', 'Ltd', 'No', 'U.S', 'D.C']);
 

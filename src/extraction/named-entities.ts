@@ -56,7 +56,7 @@ function stripTitles(words: string[]): { title: string[]; demonym?: string; name
   for (;;) {
     // A state before a title ("U.S. President", "Ukrainian President") is the person's affiliation.
     const state = rest.length > 2 ? (stateOfDemonym(rest[0]) ?? (knownActorNamed(rest[0])?.kind === 'STATE' ? knownActorNamed(rest[0]) : undefined)) : undefined;
-    if (state && TITLES.some((t) => t.split(' ')[0] === rest[1])) {
+    if (state && TITLES.some((t) => t.split(' ').every((part, k) => rest[1 + k] === part))) {
       demonym = state.name;
       rest = rest.slice(1);
       continue;
@@ -97,6 +97,11 @@ export function findEntities(analysis: Analysis): EntityMention[] {
     }
     if (stateOfDemonym(surface) || isRegion(surface)) continue;
 
+    // "Ukraine Defense Contact Group", "White House": an organisation by its head word.
+    if (ORGANISATION_WORDS.test(surface) && !TITLES.includes(surface.split(' ')[0])) {
+      entities.push({ name: surface.replace(/^The /, ''), kind: 'ORGANIZATION', start, end });
+      continue;
+    }
     const words = surface.split(' ');
     const { title, demonym, name } = stripTitles(words);
     const nameText = name.join(' ');

@@ -8,7 +8,8 @@ import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { fromPostgresError } from '../errors/format-error';
 import { checkInput } from '../errors/validation';
-import { defaultExtractionPipeline, type ExtractionCounts, type ExtractionPipeline } from '../extraction/extraction-pipeline';
+import { defaultExtractionPipeline } from '../extraction/default-pipeline';
+import type { ExtractionCounts, ExtractionPipeline } from '../extraction/extraction-pipeline';
 import { recordCreated } from '../revision/revision.service';
 import type { ImportArticleInput } from './import-article.input';
 

@@ -1,0 +1,8 @@
+// The extractors an import runs, in order: actors and mentions first (sources link to actors),
+// then quotes, then their attribution.
+import { attributionExtractor } from './attribution.extractor';
+import { entityLinker } from './entity-linker.extractor';
+import { ExtractionPipeline } from './extraction-pipeline';
+import { quoteExtractor } from './quote.extractor';
+
+export const defaultExtractionPipeline = new ExtractionPipeline([entityLinker, quoteExtractor, attributionExtractor]);
