@@ -2,5 +2,6 @@
 import { CreateCorpusModel1795536507893 } from './1795536507893-create-corpus-model';
 import { AddFilterIndexes1795537520401 } from './1795537520401-add-filter-indexes';
 import { CreateRevisions1795537867314 } from './1795537867314-create-revisions';
+import { NarrowSpanTriggers1795539808195 } from './1795539808195-narrow-span-triggers';
 
-export const migrations: Function[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314];
+export const migrations: Function[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195];

@@ -1,5 +1,5 @@
-// Writes one source per distinct party the article cites (named and linked to its actor, or
-// anonymous with its role and affiliation) and attributes the written quotes to them.
+// Writes one source per distinct party the article cites: named and linked to its actor, or
+// anonymous with its role and affiliation. The quote finder then attributes quotes to them.
 import { Anonymity, Source } from '../source/source.entity';
 import { type Extractor, extractedBy, noteCreated } from './extraction-pipeline';
 
@@ -23,13 +23,7 @@ export const attributionExtractor: Extractor = {
       })),
     );
     const sourceIds = identifiers.map((identifier) => identifier.id as string);
-    const attributed = draft.quotes.flatMap((quote, i) => (quote.source !== null && context.quoteIds[i] ? [{ quoteId: context.quoteIds[i], sourceId: sourceIds[quote.source] }] : []));
-    if (attributed.length) {
-      await db.query(
-        `UPDATE quotes q SET source_id = a.source_id FROM unnest($1::uuid[], $2::uuid[]) AS a(quote_id, source_id) WHERE q.id = a.quote_id`,
-        [attributed.map((a) => a.quoteId), attributed.map((a) => a.sourceId)],
-      );
-    }
+    context.sourceIds.push(...sourceIds);
     noteCreated(context, 'Source', sourceIds);
     return { sources: sourceIds.length };
   },

@@ -39,16 +39,19 @@ export const entityLinker: Extractor = {
     const { db } = context;
     const wanted = wantedActors(context);
     if (!wanted.length) return {};
-    // One statement finds every actor already known by one of these names or aliases, or, for a
-    // surname alone, the only person whose name ends with it.
+    // One statement finds every actor already known by one of these names or aliases (through the
+    // folded-key indexes), or, for a surname alone, the only person whose name ends with it.
     const found: { name: string; id: string }[] = await db.query(
-      `SELECT DISTINCT ON (k.name) k.name, ac.id
-       FROM unnest($1::text[]) AS k(name)
-       JOIN actors ac ON ac.name_key = normalise_key(k.name)
-         OR ac.id IN (SELECT al.actor_id FROM actor_aliases al WHERE al.alias_key = normalise_key(k.name))
-         OR (position(' ' IN k.name) = 0 AND ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || normalise_key(k.name)
-             AND (SELECT count(*) FROM actors other WHERE other.kind = 'PERSON' AND other.name_key LIKE '% ' || normalise_key(k.name)) = 1)
-       ORDER BY k.name, (ac.name_key = normalise_key(k.name)) DESC, ac.created_at`,
+      `WITH wanted AS (SELECT name, normalise_key(name) AS key FROM unnest($1::text[]) AS name),
+       matches AS (
+         SELECT w.name, ac.id, 1 AS rank, ac.created_at FROM wanted w JOIN actors ac ON ac.name_key = w.key
+         UNION ALL
+         SELECT w.name, al.actor_id, 2, ac.created_at FROM wanted w JOIN actor_aliases al ON al.alias_key = w.key JOIN actors ac ON ac.id = al.actor_id
+         UNION ALL
+         SELECT w.name, (array_agg(ac.id))[1], 3, min(ac.created_at) FROM wanted w JOIN actors ac ON ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || w.key
+         WHERE position(' ' IN w.name) = 0 GROUP BY w.name HAVING count(*) = 1
+       )
+       SELECT DISTINCT ON (name) name, id::text AS id FROM matches ORDER BY name, rank, created_at`,
       [wanted.map((w) => w.name)],
     );
     for (const row of found) context.actorIds.set(row.name, row.id);

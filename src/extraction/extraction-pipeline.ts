@@ -23,8 +23,8 @@ export interface ExtractionContext {
   readonly toCodePoints: (utf16Index: number) => number;
   /** Actor ids by canonical name: filled by the entity linker, read by attribution. */
   readonly actorIds: Map<string, string>;
-  /** The id of each draft quote once written, by its index in the draft. */
-  readonly quoteIds: (string | undefined)[];
+  /** The id of each draft source once written, by its index in the draft. */
+  readonly sourceIds: (string | undefined)[];
   /** Rows the extractors created, recorded as revisions once every extractor has run. */
   readonly created: Map<RevisedType, string[]>;
 }
@@ -57,14 +57,14 @@ export class ExtractionPipeline {
       draft: extractArticle(article.body),
       toCodePoints: codePointIndexer(article.body),
       actorIds: new Map(),
-      quoteIds: [],
+      sourceIds: [],
       created: new Map(),
     };
     for (const extractor of this.extractors) {
       const counts = await extractor.extract(context);
       for (const key of Object.keys(total) as (keyof ExtractionCounts)[]) total[key] += counts[key] ?? 0;
     }
-    for (const [type, ids] of context.created) await recordCreated(db, type, ids);
+    await recordCreated(db, context.created);
     return total;
   }
 }

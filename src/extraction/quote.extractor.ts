@@ -1,4 +1,4 @@
-// Writes the direct quotes and paraphrases of the draft; attribution links them to sources next.
+// Writes the direct quotes and paraphrases of the draft, attributed to the sources written before.
 import { Quote, QuoteKind } from '../quote/quote.entity';
 import { type Extractor, extractedBy, noteCreated } from './extraction-pipeline';
 
@@ -14,12 +14,12 @@ export const quoteExtractor: Extractor = {
         spanStart: context.toCodePoints(quote.start),
         spanEnd: context.toCodePoints(quote.end),
         kind: QuoteKind[quote.kind],
+        sourceId: quote.source === null ? null : (context.sourceIds[quote.source] ?? null),
         cue: quote.cue,
         ...extractedBy(this, quote.kind === 'DIRECT' ? 0.95 : 0.6),
       })),
     );
-    identifiers.forEach((identifier, i) => (context.quoteIds[i] = identifier.id as string));
-    noteCreated(context, 'Quote', context.quoteIds as string[]);
+    noteCreated(context, 'Quote', identifiers.map((identifier) => identifier.id as string));
     return { quotes: quotes.length };
   },
 };

@@ -1,10 +1,13 @@
 // Tokens, parts of speech and sentences of an article from wink-nlp, with character offsets.
 // Paragraphs (lines) are analysed one by one: a line break always ends a sentence.
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
-const nlp = winkNLP(model);
-const its = nlp.its;
+// The model takes tens of megabytes: loaded on the first analysis, not when the app starts.
+let loaded: ReturnType<typeof winkNLP> | undefined;
+function nlp(): ReturnType<typeof winkNLP> {
+  loaded ??= winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+  return loaded;
+}
 
 export interface Token {
   readonly text: string;
@@ -39,7 +42,8 @@ export function analyse(text: string): Analysis {
   let offset = 0;
   text.split('\n').forEach((line, paragraph) => {
     if (line.trim()) {
-      const doc = nlp.readDoc(line);
+      const doc = nlp().readDoc(line);
+      const its = nlp().its;
       const values = doc.tokens().out() as string[];
       const tags = doc.tokens().out(its.pos) as string[];
       const spaces = doc.tokens().out(its.precedingSpaces) as string[];

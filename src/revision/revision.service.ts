@@ -18,31 +18,22 @@ export const TABLE_OF_TYPE = {
 
 export type RevisedType = keyof typeof TABLE_OF_TYPE;
 
-/** Rows as JSON (generated search vectors left out), by id. */
-export async function snapshotRows(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
+/** A row as JSON, as revisions keep it: generated search vectors left out; an actor with its aliases and memberships. */
+function rowJsonSql(type: RevisedType, alias: string): string {
+  if (type !== 'Actor') return `to_jsonb(${alias}) - 'search'`;
+  return `to_jsonb(${alias})
+    || jsonb_build_object('aliases', ARRAY(SELECT al.alias FROM actor_aliases al WHERE al.actor_id = ${alias}.id ORDER BY al.alias))
+    || jsonb_build_object('member_of', ARRAY(SELECT m.organisation_id FROM actor_memberships m WHERE m.member_id = ${alias}.id ORDER BY 1))`;
+}
+
+/** Rows as revisions keep them, by id. */
+async function snapshot(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
   if (!ids.length) return new Map();
   const rows: { id: string; row: object }[] = await db.query(
-    `SELECT t.id::text AS id, to_jsonb(t) - 'search' AS row FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($1::uuid[])`,
+    `SELECT t.id::text AS id, ${rowJsonSql(type, 't')} AS row FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($1::uuid[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r.row]));
-}
-
-/** Actors keep their aliases and memberships in other tables: their snapshots include them. */
-export async function snapshotActors(db: EntityManager, ids: readonly string[]): Promise<Map<string, object>> {
-  if (!ids.length) return new Map();
-  const rows: { id: string; row: object }[] = await db.query(
-    `SELECT ac.id::text AS id, to_jsonb(ac)
-              || jsonb_build_object('aliases', ARRAY(SELECT al.alias FROM actor_aliases al WHERE al.actor_id = ac.id ORDER BY al.alias))
-              || jsonb_build_object('member_of', ARRAY(SELECT m.organisation_id FROM actor_memberships m WHERE m.member_id = ac.id ORDER BY 1)) AS row
-     FROM actors ac WHERE ac.id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.row]));
-}
-
-function snapshot(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
-  return type === 'Actor' ? snapshotActors(db, ids) : snapshotRows(db, type, ids);
 }
 
 export async function writeRevisions(
@@ -63,9 +54,21 @@ export async function writeRevisions(
   );
 }
 
-/** Records the rows `ids` of `type` as they are now, after they were created. */
-export async function recordCreated(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<void> {
-  await writeRevisions(db, type, 'CREATE', ids, new Map(), await snapshot(db, type, ids));
+/**
+ * Records rows as they are now, after they were created: the rows `ids` of `type`, or of every
+ * type in a map, in one statement.
+ */
+export async function recordCreated(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<void>;
+export async function recordCreated(db: EntityManager, created: ReadonlyMap<RevisedType, readonly string[]>): Promise<void>;
+export async function recordCreated(db: EntityManager, typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>, ids: readonly string[] = []): Promise<void> {
+  const created = typeof typeOrMap === 'string' ? new Map([[typeOrMap, ids]]) : typeOrMap;
+  const params: unknown[] = [];
+  const selects = [...created].filter(([, typeIds]) => typeIds.length).map(([type, typeIds]) => {
+    params.push(type, typeIds);
+    return `SELECT $${params.length - 1}::text, t.id, 'CREATE', ${rowJsonSql(type, 't')} FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($${params.length}::uuid[])`;
+  });
+  if (!selects.length) return;
+  await db.query(`INSERT INTO revisions (entity_type, entity_id, operation, after) ${selects.join(' UNION ALL ')}`, params);
 }
 
 /** Inserts one row of `entity`, records its CREATE revision, and returns it as stored. */

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    console.log(`${ARTICLES} articles (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`);
+    const words = Array.from({ length: ARTICLES }, (_, i) => JSON.parse(article(i)).body.split(/\s+/).length).reduce((a, b) => a + b, 0);
+    console.log(`${ARTICLES} articles, ${words} words (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`);
+    const seconds: Record<string, number> = {};
     for (const extract of [false, true]) {
       const database = `quotegraph_bench_import_${process.pid}_${extract ? 'extract' : 'plain'}`;
       await admin.query(`CREATE DATABASE "${database}"`);
@@ -55,13 +57,16 @@ async function main(): Promise<void> {
         env: { ...process.env, DATABASE_URL: url.toString() },
         encoding: 'utf8',
       });
-      const seconds = (performance.now() - started) / 1000;
+      const elapsed = (performance.now() - started) / 1000;
+      seconds[String(extract)] = elapsed;
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       if (run.status !== 0) throw new Error(run.stderr || run.stdout);
       const created = Number(/created:\s+(\d+)/.exec(run.stdout)?.[1]);
       const peak = /peak memory:\s+(\d+ MB)/.exec(run.stdout)?.[1];
-      console.log(`  extraction ${extract ? 'on ' : 'off'}: ${created} created in ${seconds.toFixed(1)} s = ${(created / seconds).toFixed(0)} articles/s, CLI peak memory ${peak}`);
+      console.log(`  extraction ${extract ? 'on ' : 'off'}: ${created} created in ${elapsed.toFixed(1)} s = ${(created / elapsed).toFixed(0)} articles/s, CLI peak memory ${peak}`);
     }
+    const added = ((seconds.true - seconds.false) * 1000) / (words / 1000);
+    console.log(`  extraction adds ${added.toFixed(1)} ms per 1,000 words (writes included)`);
   } finally {
     await admin.end();
     await embedded?.stop();
