@@ -15,7 +15,9 @@ function predictedQuotes(text: string, draft: ArticleDraft): PredictedQuote[] {
     .filter((q) => q.kind === 'DIRECT')
     .map((q) => {
       const source = q.source === null ? undefined : draft.sources[q.source];
-      return { start: toCodePoints(q.start), end: toCodePoints(q.end), speaker: source?.descriptor, speakerName: source?.actor?.name };
+      // The speaker as named at this quote ("the president"), and whom the source is (Barack Obama).
+      const named = [q.speaker, source?.actor?.name ?? source?.descriptor].filter(Boolean).join(' / ');
+      return { start: toCodePoints(q.start), end: toCodePoints(q.end), speaker: q.speaker ?? source?.descriptor, speakerName: named || undefined };
     });
 }
 

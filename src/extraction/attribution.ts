@@ -180,6 +180,18 @@ function speakerOfSentence(analysis: Analysis, sentenceIndex: number): SpeakerMe
   return speakerBefore(analysis.text, tokens) ?? speakerAfter(analysis.text, tokens);
 }
 
+/** "“…” Clinton told the crowd on Monday.": a next sentence of the paragraph that opens with its speaker. */
+function followedBy(analysis: Analysis, quotation: Quotation): SpeakerMention | null {
+  const next = analysis.tokens[tokenIndexAt(analysis, quotation.outerEnd)];
+  if (!next || analysis.text.slice(quotation.outerEnd, next.start).includes('\n')) return null;
+  const sentence = analysis.sentences[next.sentence];
+  if (!sentence || sentence.start < quotation.outerEnd) return null;
+  const tokens = analysis.tokens.slice(sentence.firstToken, Math.min(sentence.lastToken, sentence.firstToken + 8));
+  const verb = tokens.findIndex((t, i) => i > 0 && isVerb(t));
+  if (verb < 1 || tokens.slice(0, verb).some((t) => isPunct(t))) return null;
+  return mention(analysis.text, tokens.slice(0, verb), tokens[verb]);
+}
+
 export function attributeQuotations(analysis: Analysis, quotations: Quotation[]): AttributedQuotation[] {
   const { text } = analysis;
   const results: AttributedQuotation[] = [];
@@ -205,7 +217,7 @@ export function attributeQuotations(analysis: Analysis, quotations: Quotation[])
       } else if (sentence) {
         // "Clinton said Monday:" then the quote, or the quote then "she added" in the next sentence.
         const introduced = text.slice(sentence.start, quotation.outerStart).trim() === '' ? speakerOfSentence(analysis, sentence.index - 1) : null;
-        speaker = introduced ?? null;
+        speaker = introduced ?? followedBy(analysis, quotation);
         how = speaker ? 'neighbour' : 'none';
       }
     }

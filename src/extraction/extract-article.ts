@@ -25,6 +25,8 @@ export interface DraftQuote {
   readonly end: number;
   readonly kind: 'DIRECT' | 'PARAPHRASE';
   readonly source: number | null;
+  /** The speaker as the text names it at this quote ("the president", "he"), when it does. */
+  readonly speaker: string | null;
   readonly cue: string | null;
   readonly confidence: number;
 }
@@ -193,12 +195,20 @@ export function extractArticle(text: string): ArticleDraft {
   for (const attributed of attributions) {
     const confidence = CONFIDENCE[attributed.how];
     const source = attributed.speaker ? sourceFor(book, attributed.speaker, entities, confidence) : null;
-    quotes.push({ start: attributed.quotation.start, end: attributed.quotation.end, kind: 'DIRECT', source, cue: attributed.speaker?.cue ?? null, confidence });
+    quotes.push({
+      start: attributed.quotation.start,
+      end: attributed.quotation.end,
+      kind: 'DIRECT',
+      source,
+      speaker: attributed.speaker?.text ?? null,
+      cue: attributed.speaker?.cue ?? null,
+      confidence,
+    });
   }
   for (const reported of reportedSpeech(analysis, attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })))) {
     const source = sourceFor(book, reported.speaker, entities, CONFIDENCE.neighbour);
     if (reported.clause && source !== null) {
-      quotes.push({ ...reported.clause, kind: 'PARAPHRASE', source, cue: reported.speaker.cue, confidence: CONFIDENCE.neighbour });
+      quotes.push({ ...reported.clause, kind: 'PARAPHRASE', source, speaker: reported.speaker.text, cue: reported.speaker.cue, confidence: CONFIDENCE.neighbour });
     }
   }
   quotes.sort((a, b) => a.start - b.start);

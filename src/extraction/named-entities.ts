@@ -151,6 +151,36 @@ export function findEntities(analysis: Analysis): EntityMention[] {
       else if (candidate.title) entities.push({ name: candidate.name, kind: 'PERSON', start: candidate.start, end: candidate.end, title: candidate.title, affiliation: candidate.affiliation, gender: candidate.gender });
     }
   }
+  entities.push(...roleMentions(text, entities));
   entities.sort((a, b) => a.start - b.start);
   return entities;
+}
+
+const ROLE_PHRASE = /\b[Tt]he\s+(?:([\p{Lu}][\p{L}.]*)\s+)?(president|prime minister|chancellor|leader|premier)\b/gu;
+const HEAD_OF_STATE_TITLES = /President|Prime Minister|Chancellor|Premier|King|Queen/;
+
+/**
+ * "The U.S. president", "the Ukrainian leader": a role phrase names the person the article named
+ * with that role before, never anyone through a global alias.
+ */
+function roleMentions(text: string, entities: EntityMention[]): EntityMention[] {
+  const found: EntityMention[] = [];
+  for (const match of text.matchAll(ROLE_PHRASE)) {
+    const qualifier = match[1];
+    const state = qualifier ? (stateOfDemonym(qualifier) ?? (knownActorNamed(qualifier)?.kind === 'STATE' ? knownActorNamed(qualifier) : undefined)) : undefined;
+    if (qualifier && !state) continue;
+    const role = match[2].toLowerCase();
+    const person = [...entities]
+      .reverse()
+      .find(
+        (e) =>
+          e.kind === 'PERSON' &&
+          e.end <= match.index &&
+          e.title !== undefined &&
+          (role === 'leader' ? HEAD_OF_STATE_TITLES.test(e.title) : e.title.toLowerCase().includes(role)) &&
+          (!state || e.affiliation === state.name),
+      );
+    if (person) found.push({ name: person.name, kind: 'PERSON', start: match.index, end: match.index + match[0].length, affiliation: person.affiliation, gender: person.gender });
+  }
+  return found;
 }

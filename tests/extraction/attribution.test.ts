@@ -1,0 +1,46 @@
+import { extractArticle } from '../../src/extraction/extract-article';
+
+/** Each direct quote's text with the source it is attributed to (its actor's name when named). */
+function attributions(text: string): [string, string | null][] {
+  const draft = extractArticle(text);
+  return draft.quotes
+    .filter((q) => q.kind === 'DIRECT')
+    .map((q) => {
+      const source = q.source === null ? null : draft.sources[q.source];
+      return [text.slice(q.start, q.end), source ? (source.actor?.name ?? source.descriptor) : null];
+    });
+}
+
+describe('attribution', () => {
+  test.each([
+    ['“We will not stop the strikes now,” said Defense Minister Rustem Umerov.', 'Rustem Umerov'],
+    ['“We will not stop the strikes now,” a senior Ukrainian official said.', 'a senior Ukrainian official'],
+    ['“We will not stop the strikes now,” according to a diplomat in Kyiv.', 'a diplomat'],
+    ['Senator Jane Ruiz told reporters: “We will not stop the strikes now.”', 'Jane Ruiz'],
+    ['Rep. Gwen Moore (D-Wis.) tweeted: “We will not stop the strikes now.”', 'Gwen Moore'],
+    ['“We will not stop the strikes now.” ― Pamela Padilla', 'Pamela Padilla'],
+  ])('reads the cue around the quote: %s', (text, speaker) => {
+    expect(attributions(text)).toEqual([[expect.stringContaining('We will not stop'), speaker]]);
+  });
+
+  test('a quote split by its attribution, and the next paragraph reopening it, keep their speaker', () => {
+    const text = '“The first part of it,” the minister said. “The second part of it.”\n“And a third part, in a new paragraph.”';
+    expect(attributions(text).map(([, s]) => s)).toEqual(['the minister', 'the minister', 'the minister']);
+  });
+
+  test('a quote introduced by the sentence before, or followed by its speaker, is theirs', () => {
+    expect(attributions('President Joe Biden spoke after the vote. Biden said on Monday:\n“We will stand with Ukraine for as long as it takes.”')).toEqual([
+      ['We will stand with Ukraine for as long as it takes.', 'Joe Biden'],
+    ]);
+    expect(attributions('“We will stand with Ukraine for as long as it takes.” Chancellor Olaf Scholz said so twice.')[0][1]).toBe('Olaf Scholz');
+  });
+
+  test('"he said" is the last person named before, of that gender when the title tells it', () => {
+    const text = 'Mr. John Kirby met Mrs. Ana Lopez. “We talked for a long time about aid,” she said. “It went well for both sides,” he said.';
+    expect(attributions(text).map(([, s]) => s)).toEqual(['Ana Lopez', 'John Kirby']);
+  });
+
+  test('titles, scare quotes and short names are not quotes', () => {
+    expect(attributions('Zelensky presented his “Victory Plan,” which he called “bold.” The “Storm Shadow” missile flew.')).toEqual([]);
+  });
+});
