@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './errors/format-error';
-import { queryHelpPage } from './query-help-page';
+import { createPlaygroundRouter } from './playground/playground.router';
 
 export interface ServerDependencies {
   readonly config: Config;
@@ -33,7 +33,7 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    // Apollo's landing page loads from a CDN; GET /graphql answers with our own page instead.
+    // Apollo's landing page loads from a CDN; GET /graphql serves our offline playground instead.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -42,13 +42,7 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/graphql', (req, res, next) => {
-    if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.type('html').send(queryHelpPage(`http://${req.headers.host ?? `localhost:${config.port}`}/graphql`));
-      return;
-    }
-    next();
-  });
+  app.use(createPlaygroundRouter(dataSource));
   app.use(
     '/graphql',
     // Imports carry whole articles: the default leaves room for batches of long ones.
