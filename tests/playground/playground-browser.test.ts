@@ -54,7 +54,7 @@ describe('playground in a browser', () => {
     await page.click('.graphiql-execute-button');
     mkdirSync(ARTIFACTS, { recursive: true });
     try {
-      await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('positionCounts'), null, { timeout: 30_000 });
+      await page.locator('.result-window').filter({ hasText: 'positionCounts' }).waitFor({ timeout: 30_000 });
     } finally {
       await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
     }
