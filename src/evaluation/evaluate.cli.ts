@@ -16,7 +16,7 @@ function predictedQuotes(text: string, draft: ArticleDraft): PredictedQuote[] {
     .map((q) => {
       const source = q.source === null ? undefined : draft.sources[q.source];
       // The speaker as named at this quote ("the president"), and whom the source is (Barack Obama).
-      const named = [q.speaker, source?.actor?.name ?? source?.descriptor].filter(Boolean).join(' / ');
+      const named = [...new Set([q.speaker, source?.actor?.name ?? source?.descriptor].filter(Boolean))].join(' / ');
       return { start: toCodePoints(q.start), end: toCodePoints(q.end), speaker: q.speaker ?? source?.descriptor, speakerName: named || undefined };
     });
 }
