@@ -31,6 +31,8 @@ export interface Config {
   readonly importMaxBatch: number;
   /** Largest HTTP request body. */
   readonly maxRequestBytes: number;
+  /** Origins browsers may call the API from; "localhost" stands for localhost on any port. */
+  readonly corsOrigins: readonly string[];
   readonly logSql: boolean;
 }
 
@@ -69,6 +71,23 @@ function readDatabaseUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function readOrigins(env: Env, name: string, fallback: string[]): readonly string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return Object.freeze(fallback);
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === 'localhost' || origin === '*') continue;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(name, 'must list origins such as https://lab.example.org:8888, localhost or *, separated by commas', raw);
+    }
+    if (url.origin !== origin) throw new ConfigError(name, `must list bare origins (scheme, host and port): ${url.origin}, not ${origin}`, raw);
+  }
+  return Object.freeze(origins);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return Object.freeze({
     host: env.HOST?.trim() || 'localhost',
@@ -86,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importMaxBatch: readInteger(env, 'IMPORT_MAX_BATCH', 100, 1, 100_000),
     maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS', ['localhost']),
     logSql: readBoolean(env, 'LOG_SQL', false),
   });
 }

@@ -10,6 +10,8 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './errors/format-error';
+import { corsFor } from './cors';
+import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
 
 export interface ServerDependencies {
@@ -42,7 +44,9 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use(createPlaygroundRouter(dataSource));
+  app.use(createExportRouter(schema, dataSource, config));
   app.use(
     '/graphql',
     // Imports carry whole articles: the default leaves room for batches of long ones.

@@ -1,0 +1,142 @@
+// Turns a researcher's GraphQL query into an export plan: the path to its first connection, the
+// query rewritten to page through it (first = the page size, after = a cursor variable, pageInfo
+// selected), and the columns: one per leaf field under the connection's nodes, as dotted paths.
+import {
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { AppError } from '../errors/app-error';
+
+export const AFTER_VARIABLE = 'quotegraphExportAfter';
+
+export interface ExportPlan {
+  readonly document: DocumentNode;
+  /** Response keys from data down to the connection. */
+  readonly path: string[];
+  readonly columns: string[];
+}
+
+function isConnection(type: unknown): type is GraphQLObjectType {
+  return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+}
+
+const field = (name: string, selections?: FieldNode[]): FieldNode => ({
+  kind: Kind.FIELD,
+  name: { kind: Kind.NAME, value: name },
+  ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
+});
+
+/** Dotted paths of the leaf fields of a selection (aliases respected, fragments flattened). */
+function leafPaths(selectionSet: SelectionSetNode | undefined, prefix: string): string[] {
+  const paths: string[] = [];
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      const key = `${prefix}${selection.alias?.value ?? selection.name.value}`;
+      if (selection.selectionSet) paths.push(...leafPaths(selection.selectionSet, `${key}.`));
+      else paths.push(key);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      paths.push(...leafPaths(selection.selectionSet, prefix));
+    }
+  }
+  return [...new Set(paths)];
+}
+
+export function planExport(schema: GraphQLSchema, query: string, pageSize: number): ExportPlan {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    throw AppError.badInput(`query does not parse: ${(error as Error).message}`, 'query');
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1 || operations[0].operation !== 'query') throw AppError.badInput('query must hold exactly one query operation', 'query');
+
+  // Find the first field whose type is a connection, with the response keys that lead to it.
+  const typeInfo = new TypeInfo(schema);
+  const stack: string[] = [];
+  let found: { node: FieldNode; path: string[] } | undefined;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node) {
+          stack.push(node.alias?.value ?? node.name.value);
+          if (!found && isConnection(getNamedType(typeInfo.getType()))) found = { node, path: [...stack] };
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+    }),
+  );
+  if (!found) throw AppError.badInput('query selects no connection (a field with edges and pageInfo) to export', 'query');
+  const target = found.node;
+  const nodeField = target.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'edges');
+  const nodeSelection = nodeField?.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'node');
+  if (!nodeSelection?.selectionSet) throw AppError.badInput('the connection must select edges { node { … } }: the fields to export', 'query');
+
+  // The same query, paging the connection: first = page size, after = our variable, pageInfo kept.
+  const rewritten = visit(document, {
+    OperationDefinition(node) {
+      const variables = (node.variableDefinitions ?? []).filter((v) => v.variable.name.value !== AFTER_VARIABLE);
+      return {
+        ...node,
+        variableDefinitions: [
+          ...variables,
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+            type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+          },
+        ],
+      };
+    },
+    Field(node) {
+      if (node !== target) return undefined;
+      const args = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'after');
+      return {
+        ...node,
+        arguments: [
+          ...args,
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(pageSize) } },
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } } },
+        ],
+        selectionSet: {
+          kind: Kind.SELECTION_SET,
+          selections: [
+            ...(node.selectionSet?.selections ?? []).filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'pageInfo' && !s.alias)),
+            field('pageInfo', [field('hasNextPage'), field('endCursor')]),
+          ],
+        },
+      };
+    },
+  });
+  return { document: rewritten, path: found.path, columns: leafPaths(nodeSelection.selectionSet, '') };
+}
+
+/** A node as one row: nested fields under dotted names, lists joined with ";". */
+export function flattenNode(node: unknown, columns: readonly string[]): string[] {
+  return columns.map((column) => {
+    const values = collect(node, column.split('.'));
+    return values.filter((v) => v !== null && v !== undefined).map(String).join(';');
+  });
+}
+
+function collect(value: unknown, path: string[]): unknown[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => collect(item, path));
+  if (!path.length) return [value];
+  if (typeof value !== 'object') return [];
+  return collect((value as Record<string, unknown>)[path[0]], path.slice(1));
+}
