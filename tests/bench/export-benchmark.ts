@@ -1,0 +1,97 @@
+// `npm run bench:export`: exports 200,000 generated quotes through POST /export from a server in
+// its own process, and prints the rows, the time, and how much the server's memory grew.
+// DATABASE_URL picks the PostgreSQL server; without it an embedded one runs in a temporary folder.
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDataSource } from '../../src/database/data-source';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+import { generateCorpus } from './generate-corpus';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 20_000);
+const MAIN = path.join(__dirname, '../../src/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-export-'));
+  let embedded: RunningPostgres | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(folder, 'pg'), port: await freePort() }, 'postgres');
+    serverUrl = embedded.url;
+  }
+  const database = `quotegraph_bench_export_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const dataSource = createDataSource({ url: url.toString() });
+  const port = await freePort();
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await generateCorpus(dataSource, { articles: ARTICLES, quotesPerArticle: 10 });
+    await dataSource.destroy();
+
+    server = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_EXAMPLE_CORPUS: 'false' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => server?.stdout?.on('data', (chunk) => String(chunk).includes('listening') && resolve()));
+    const endpoint = `http://127.0.0.1:${port}`;
+    const query = `{ quotes { totalCount edges { node { text kind cue confidence source { descriptor anonymity actor { name } affiliation { name } } article { title publishedAt outlet { name } } } } } }`;
+    // Warm up: the first export loads what the server loads once.
+    await (await fetch(`${endpoint}/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.replace('quotes {', 'quotes(filter: { kind: PARAPHRASE }) {'), format: 'csv' }) })).text();
+    const baseline = rssMb(server.pid as number);
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server?.pid as number))), 50);
+    const started = performance.now();
+    let rows = -1;
+    let bytes = 0;
+    for (const format of ['csv'] as const) {
+      const response = await fetch(`${endpoint}/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, format }) });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.length;
+        for (const byte of value) if (byte === 10) rows += 1;
+      }
+    }
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`exported ${rows} quote rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(1)} s = ${(rows / seconds).toFixed(0)} rows/s`);
+    console.log(`server memory: ${baseline.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak: growth ${(peak - baseline).toFixed(0)} MB`);
+  } finally {
+    server?.kill('SIGTERM');
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
