@@ -1,20 +1,15 @@
 // `npm run bench:api`: loads a generated corpus of 10,000 articles (~100,000 quotes) into a fresh
-// database and prints p50/p95 latency of representative cross-article queries sent over HTTP.
-// DATABASE_URL picks the server (the benchmark creates and drops its own database there);
-// without it an embedded PostgreSQL runs in a temporary folder.
+// database (see bench-database.ts) and prints p50/p95 latency of representative cross-article
+// queries sent over HTTP.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
 import { createSchema } from '../../src/schema';
 import { createServer } from '../../src/server';
 import { encodeCursor } from '../../src/common/cursor';
 import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
+import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -47,21 +42,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  let embedded: RunningPostgres | undefined;
-  let dataDir: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir, port: 54339 }, 'postgres');
-    serverUrl = embedded.url;
-  }
-  const database = `quotegraph_bench_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 10 });
+  const databases = await openBenchDatabases();
+  const dataSource = createDataSource({ url: await databases.create(`quotegraph_bench_api_${process.pid}`), poolSize: 10 });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -85,7 +67,7 @@ async function main(): Promise<void> {
     const server = await createServer({ config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }), dataSource, schema: await createSchema() });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
-    console.log(`${RUNS} runs each after 3 warm-up runs, one at a time, on ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}:`);
+    console.log(`${RUNS} runs each after 3 warm-up runs, one at a time, on ${databases.kind}:`);
     for (const [name, { query }] of Object.entries(QUERIES)) {
       const times: number[] = [];
       for (let run = 0; run < RUNS + 3; run += 1) {
@@ -101,10 +83,7 @@ async function main(): Promise<void> {
     await server.stop();
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await databases.close();
   }
 }
 

@@ -1,28 +1,17 @@
 // `npm run bench:export`: exports 200,000 generated quotes through POST /export from a server in
-// its own process, and prints the rows, the time, and how much the server's memory grew.
-// DATABASE_URL picks the PostgreSQL server; without it an embedded one runs in a temporary folder.
+// its own process, and prints the rows, the time, and how much the server's memory grew. The
+// database: see bench-database.ts.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from '../setup/free-port';
+import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 20_000);
 const MAIN = path.join(__dirname, '../../src/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -30,20 +19,9 @@ function rssMb(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-export-'));
-  let embedded: RunningPostgres | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(folder, 'pg'), port: await freePort() }, 'postgres');
-    serverUrl = embedded.url;
-  }
-  const database = `quotegraph_bench_export_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const dataSource = createDataSource({ url: url.toString() });
+  const databases = await openBenchDatabases();
+  const url = await databases.create(`quotegraph_bench_export_${process.pid}`);
+  const dataSource = createDataSource({ url });
   const port = await freePort();
   let server: ReturnType<typeof spawn> | undefined;
   try {
@@ -53,7 +31,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
 
     server = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_EXAMPLE_CORPUS: 'false' },
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', SEED_EXAMPLE_CORPUS: 'false' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve) => server?.stdout?.on('data', (chunk) => String(chunk).includes('listening') && resolve()));
@@ -84,10 +62,7 @@ async function main(): Promise<void> {
   } finally {
     server?.kill('SIGTERM');
     if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await databases.close();
   }
 }
 

@@ -1,13 +1,12 @@
 // `npm run bench:import`: generates a 10,000-article JSON Lines file and imports it with the CLI
-// into fresh databases, with extraction off and on; prints articles/s and the CLI's peak memory.
-// DATABASE_URL picks the server; without it an embedded PostgreSQL runs in a temporary folder.
+// into fresh databases (see bench-database.ts), with extraction off and on; prints articles/s and
+// the CLI's peak memory.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+import { openBenchDatabases } from './bench-database';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const CLI = path.join(__dirname, '../../src/import/import.cli.js');
@@ -35,31 +34,22 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-import-'));
   const file = path.join(folder, 'articles.jsonl');
   writeFileSync(file, `${Array.from({ length: ARTICLES }, (_, i) => article(i)).join('\n')}\n`);
-  let embedded: RunningPostgres | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(folder, 'pg'), port: 54338 }, 'postgres');
-    serverUrl = embedded.url;
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
+  const databases = await openBenchDatabases();
   try {
     const words = Array.from({ length: ARTICLES }, (_, i) => JSON.parse(article(i)).body.split(/\s+/).length).reduce((a, b) => a + b, 0);
     console.log(`${ARTICLES} articles, ${words} words (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`);
     const seconds: Record<string, number> = {};
     for (const extract of [false, true]) {
       const database = `quotegraph_bench_import_${process.pid}_${extract ? 'extract' : 'plain'}`;
-      await admin.query(`CREATE DATABASE "${database}"`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${database}`;
+      const url = await databases.create(database);
       const started = performance.now();
       const run = spawnSync(process.execPath, [CLI, file, ...(extract ? [] : ['--no-extract'])], {
-        env: { ...process.env, DATABASE_URL: url.toString() },
+        env: { ...process.env, DATABASE_URL: url },
         encoding: 'utf8',
       });
       const elapsed = (performance.now() - started) / 1000;
       seconds[String(extract)] = elapsed;
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await databases.drop(database);
       if (run.status !== 0) throw new Error(run.stderr || run.stdout);
       const created = Number(/created:\s+(\d+)/.exec(run.stdout)?.[1]);
       const peak = /peak memory:\s+(\d+ MB)/.exec(run.stdout)?.[1];
@@ -68,8 +58,7 @@ async function main(): Promise<void> {
     const added = ((seconds.true - seconds.false) * 1000) / (words / 1000);
     console.log(`  extraction adds ${added.toFixed(1)} ms per 1,000 words (writes included)`);
   } finally {
-    await admin.end();
-    await embedded?.stop();
+    await databases.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }

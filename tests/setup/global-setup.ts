@@ -2,12 +2,12 @@
 // database, and tell the workers about both through the environment.
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from './free-port';
 import { configuredServerUrl, databaseUrl, TEST_ENV } from './test-server-url';
 
 declare global {
@@ -15,16 +15,6 @@ declare global {
   var __QUOTEGRAPH_EMBEDDED__: (RunningPostgres & { dataDir: string }) | undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = configuredServerUrl();
