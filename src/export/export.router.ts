@@ -39,9 +39,21 @@ function sendErrors(res: Response, status: number, errors: readonly Error[]): vo
   res.status(status).json({ errors: formatted });
 }
 
-/** Writes and waits when the client reads slower than the database pages. */
-async function write(stream: NodeJS.WritableStream, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk as string)) await once(stream, 'drain');
+/**
+ * Writes and waits while the client reads slower than the database pages, or until the client
+ * goes away (then the loop sees the response destroyed and stops paging).
+ */
+async function write(stream: NodeJS.WritableStream, chunk: unknown, res: Response): Promise<void> {
+  if (stream.write(chunk as string) || res.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.removeListener('drain', done);
+      res.removeListener('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    res.once('close', done);
+  });
 }
 
 export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource, config: Config): Router {
@@ -79,12 +91,14 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
           csv?.pipe(res);
         }
         for (const node of page.nodes) {
+          if (res.destroyed) break;
           const row = flattenNode(node, plan.columns);
-          if (csv) await write(csv, row);
-          else await write(res, `${JSON.stringify(Object.fromEntries(plan.columns.map((c, i) => [c, row[i]])))}\n`);
+          if (csv) await write(csv, row, res);
+          else await write(res, `${JSON.stringify(Object.fromEntries(plan.columns.map((c, i) => [c, row[i]])))}\n`, res);
         }
         after = page.hasNextPage ? page.endCursor : null;
       } while (after && !res.destroyed);
+      if (res.destroyed) return;
       if (csv) {
         csv.end();
         await once(csv, 'end');
