@@ -156,6 +156,8 @@ export function mergeActors(manager: EntityManager, intoGlobalId: string, fromGl
          ON CONFLICT DO NOTHING`,
         [from, into.id],
       );
+      // Inside this record, so the members' revisions show the membership they lose.
+      await db.query(`DELETE FROM actor_memberships WHERE organisation_id = ANY($1::uuid[])`, [from]);
     });
 
     await recordChanges(db, 'Actor', [into.id, ...from], async () => {

@@ -6,6 +6,8 @@ export class InvalidBodyError extends Error {
   override name = 'InvalidBodyError';
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 // C0 controls other than tab, line feed and carriage return (which becomes a line feed).
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 
@@ -19,6 +21,7 @@ export function normaliseBody(raw: string): string {
     const codePoint = control[0].codePointAt(0) ?? 0;
     throw new InvalidBodyError(`contains the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`);
   }
+  if (LONE_SURROGATE.test(raw)) throw new InvalidBodyError('contains a lone surrogate: it is not valid Unicode text');
   return raw
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')

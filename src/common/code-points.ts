@@ -19,7 +19,8 @@ export function codePointIndexer(text: string): (utf16Index: number) => number {
     codePointAt[i] = codePoints;
     const unit = text.charCodeAt(i);
     // A high surrogate and the low one after it are one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       codePointAt[i + 1] = codePoints;
       i += 1;
     }

@@ -60,8 +60,9 @@ export async function toConnection<T>(
     {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      // From the page's rows, not its edges: rows deleted meanwhile must not end the paging.
+      startCursor: page.rows[0]?.cursor ?? null,
+      endCursor: page.rows[page.rows.length - 1]?.cursor ?? null,
     },
     count,
   );

@@ -38,15 +38,17 @@ const field = (name: string, selections?: FieldNode[]): FieldNode => ({
 });
 
 /** Dotted paths of the leaf fields of a selection (aliases respected, fragments flattened). */
-function leafPaths(selectionSet: SelectionSetNode | undefined, prefix: string): string[] {
+function leafPaths(selectionSet: SelectionSetNode | undefined, prefix: string, fragments: Map<string, SelectionSetNode>): string[] {
   const paths: string[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       const key = `${prefix}${selection.alias?.value ?? selection.name.value}`;
-      if (selection.selectionSet) paths.push(...leafPaths(selection.selectionSet, `${key}.`));
+      if (selection.selectionSet) paths.push(...leafPaths(selection.selectionSet, `${key}.`, fragments));
       else paths.push(key);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      paths.push(...leafPaths(selection.selectionSet, prefix));
+      paths.push(...leafPaths(selection.selectionSet, prefix, fragments));
+    } else {
+      paths.push(...leafPaths(fragments.get(selection.name.value), prefix, fragments));
     }
   }
   return [...new Set(paths)];
@@ -122,7 +124,26 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
       };
     },
   });
-  return { document: rewritten, path: found.path, columns: leafPaths(nodeSelection.selectionSet, '') };
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+  );
+  return { document: withoutUnusedVariables(rewritten), path: found.path, columns: leafPaths(nodeSelection.selectionSet, '', fragments) };
+}
+
+/** The paging replaced the query's own first/after: variables only they used are dropped. */
+function withoutUnusedVariables(document: DocumentNode): DocumentNode {
+  const used = new Set<string>();
+  visit(document, {
+    VariableDefinition: () => false,
+    Variable(node) {
+      used.add(node.name.value);
+    },
+  });
+  return visit(document, {
+    VariableDefinition(node) {
+      return used.has(node.variable.name.value) ? undefined : null;
+    },
+  });
 }
 
 /** A node as one row: nested fields under dotted names, lists joined with ";". */

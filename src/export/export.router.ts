@@ -80,7 +80,9 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
           contextValue: createContext(dataSource.manager, config),
         });
         if (result.errors?.length) {
-          if (!started) return sendErrors(res, 400, result.errors);
+          // Errors before any data (variables that do not fit the query) are the caller's.
+          const errors = result.data === undefined ? result.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } })) : result.errors;
+          if (!started) return sendErrors(res, 400, errors);
           throw result.errors[0];
         }
         const page = connectionAt(result.data, plan.path);

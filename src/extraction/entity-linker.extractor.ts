@@ -39,6 +39,12 @@ export const entityLinker: Extractor = {
     const { db } = context;
     const wanted = wantedActors(context);
     if (!wanted.length) return {};
+    // Concurrent imports that name the same new actor wait for each other here (one lock per
+    // folded name, taken in one order), so the second finds the actor the first created.
+    await db.query(
+      `SELECT pg_advisory_xact_lock(key) FROM (SELECT DISTINCT hashtext(normalise_key(name)) AS key FROM unnest($1::text[]) AS name ORDER BY 1) keys`,
+      [wanted.map((w) => w.name)],
+    );
     // One statement finds every actor already known by one of these names or aliases (through the
     // folded-key indexes), or, for a surname alone, the only person whose name ends with it.
     const found: { name: string; id: string }[] = await db.query(

@@ -16,7 +16,8 @@ export const quoteExtractor: Extractor = {
         kind: QuoteKind[quote.kind],
         sourceId: quote.source === null ? null : (context.sourceIds[quote.source] ?? null),
         cue: quote.cue,
-        ...extractedBy(this, quote.kind === 'DIRECT' ? 0.95 : 0.6),
+        // Finding the marks is near certain; how sure the attribution is decides the rest.
+        ...extractedBy(this, quote.kind === 'DIRECT' ? Math.min(1, quote.confidence + 0.05) : quote.confidence),
       })),
     );
     noteCreated(context, 'Quote', identifiers.map((identifier) => identifier.id as string));

@@ -50,7 +50,10 @@ export function analyse(text: string): Analysis {
       const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
       let at = offset;
       const lineTokens = values.map((value, i) => {
-        at += spaces[i].length;
+        // Found in the line rather than summed from the spaces before it: wink drops some space
+        // characters (U+3000, a BOM), which would shift every later offset.
+        const found = text.indexOf(value, at);
+        at = found >= 0 && found <= at + spaces[i].length + 8 ? found : at + spaces[i].length;
         const token = { text: value, lower: value.toLowerCase(), pos: tags[i], start: at, end: at + value.length, sentence: 0, paragraph };
         at += value.length;
         return token;

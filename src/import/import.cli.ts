@@ -40,9 +40,11 @@ async function run(options: Options): Promise<void> {
   const source = await openImportInput(options.input);
   const resumeFrom = options.restart ? 0 : (readCheckpoint(checkpointFile, options.input)?.committedThrough ?? 0);
   if (!resumeFrom) writeFileSync(failuresFile, '');
+  // A resumed run reports the failures of the earlier runs too: they are in the same file.
+  const earlierFailures = resumeFrom ? readFileSync(failuresFile, 'utf8').split('\n').filter(Boolean).length : 0;
 
   const database = await openDatabase(config, { migrate: true });
-  const tally: ImportTally = { created: 0, existing: 0, failed: 0, skipped: 0 };
+  const tally: ImportTally = { created: 0, existing: 0, failed: earlierFailures, skipped: 0 };
   const progress = createProgressReporter(source.totalBytes, process.stdout.isTTY === true);
   const fail = (item: RawItem, code: string, field: string | null, message: string) => {
     tally.failed += 1;

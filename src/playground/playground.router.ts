@@ -12,7 +12,7 @@ export function createPlaygroundRouter(dataSource: DataSource): Router {
     res.type('application/javascript').set('Cache-Control', 'no-cache').send(PLAYGROUND_SCRIPT);
   });
   router.get('/playground/:file', (req, res, next) => {
-    const file = PLAYGROUND_ASSETS[req.params.file];
+    const file = Object.hasOwn(PLAYGROUND_ASSETS, req.params.file) ? PLAYGROUND_ASSETS[req.params.file] : undefined;
     if (!file) return next();
     res.sendFile(file, { maxAge: '1d', immutable: true });
   });

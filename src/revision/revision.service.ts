@@ -36,7 +36,7 @@ async function snapshot(db: EntityManager, type: RevisedType, ids: readonly stri
   return new Map(rows.map((r) => [r.id, r.row]));
 }
 
-export async function writeRevisions(
+async function writeRevisions(
   db: EntityManager,
   type: RevisedType,
   operation: RevisionOperation,

@@ -12,10 +12,19 @@ import type { Quote } from '../quote/quote.entity';
 import { quotesById } from '../quote/quote.loaders';
 import { SEARCH_ORDER_KEYS, SearchHitType, SearchResult } from './search.types';
 
+// PostgreSQL marks matches with control characters no stored body can hold; the text is then
+// escaped as HTML and the marks become <b>…</b>, so a body's own markup never comes back live.
+const START = '\u0001';
+const STOP = '\u0002';
 const HEADLINE_OPTIONS = {
-  [SearchHitType.ARTICLE]: 'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "',
-  [SearchHitType.QUOTE]: 'StartSel=<b>, StopSel=</b>, HighlightAll=true',
+  [SearchHitType.ARTICLE]: `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`,
+  [SearchHitType.QUOTE]: `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`,
 };
+
+function markHtml(headline: string): string {
+  const escaped = headline.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escaped.split(START).join('<b>').split(STOP).join('</b>');
+}
 
 function tsquery(query: SqlQuery, text: string): string {
   return `websearch_to_tsquery('quotegraph', ${query.param(text)})`;
@@ -53,7 +62,7 @@ async function highlights(ctx: Context, text: string, hits: { type: SearchHitTyp
      LEFT JOIN quotes q ON h.type = 'QUOTE' AND q.id = h.id`,
     query.params,
   );
-  return new Map(rows.map((row) => [row.id, row.highlight]));
+  return new Map(rows.map((row) => [row.id, markHtml(row.highlight)]));
 }
 
 export async function search(

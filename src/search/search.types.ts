@@ -24,7 +24,9 @@ export class SearchResult {
   @Field(() => Float, { description: "PostgreSQL's ts_rank_cd: higher is better; title words weigh more than body words." })
   rank: number;
 
-  @Field({ description: 'The matching text with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article.' })
+  @Field({
+    description: 'HTML: the matching text, escaped, with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article.',
+  })
   highlight: string;
 }
 

@@ -77,6 +77,14 @@ describe('search', () => {
     expect(all.totalCount).toBe(all.edges.length);
   });
 
+  test('returns the text of a hit escaped as HTML, so only the match marks are markup', async () => {
+    await app.graphql(`mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created } }`, {
+      input: { title: 'Markup', body: 'An <img src=x onerror=alert(1)> planetary strategy & more.', extract: false },
+    });
+    const result = await hits('planetary');
+    expect(result.edges[0].node.highlight).toContain('An &#60;img src=x onerror=alert(1)&#62; <b>planetary</b> strategy &#38; more');
+  });
+
   test('an empty query is BAD_USER_INPUT', async () => {
     const { errors } = await app.graphql(`{ search(query: "  ") { totalCount } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });

@@ -68,6 +68,35 @@ describe('export', () => {
     expect(((await format.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'format' });
   });
 
+  test("pages a query written to page itself ($after), and takes named fragments' fields as columns", async () => {
+    const response = await post({
+      format: 'ndjson',
+      query: `query ($after: String) { quotes(first: 5, after: $after) { edges { node { ...QuoteRow } } pageInfo { endCursor } } }
+              fragment QuoteRow on Quote { text source { descriptor } }`,
+    });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(600);
+    expect(Object.keys(lines[0])).toEqual(['text', 'source.descriptor']);
+  });
+
+  test('variables that do not fit the query are BAD_USER_INPUT', async () => {
+    const response = await post({ query: QUOTES, variables: { kind: 'SHOUTED' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('a malformed body or an unknown playground file answers a short JSON error, never a stack', async () => {
+    const malformed = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(text).not.toMatch(/at .*\.js|node_modules/);
+    const constructor = await fetch(app.url.replace(/\/graphql$/, '/playground/constructor'));
+    expect(constructor.status).toBe(404);
+    expect(await constructor.text()).not.toMatch(/TypeError|node_modules/);
+  });
+
   describe('CORS', () => {
     const preflight = (origin: string, path = '/graphql') =>
       fetch(app.url.replace(/\/graphql$/, path), {

@@ -40,6 +40,14 @@ describe('attribution', () => {
     expect(attributions(text).map(([, s]) => s)).toEqual(['Ana Lopez', 'John Kirby']);
   });
 
+  test('keeps offsets right after spaces the tokenizer drops (U+3000, a byte order mark)', () => {
+    const text = '\ufeffThe minister emphasized that the talks would continue.\u3000“We will be back next week,” the minister said.';
+    const draft = extractArticle(text);
+    expect(draft.quotes.map((q) => text.slice(q.start, q.end))).toEqual(['the talks would continue', 'We will be back next week,']);
+    // One source, whose span still reads "the minister" after the U+3000.
+    expect(draft.sources.map((s) => text.slice(s.start, s.end))).toEqual(['the minister']);
+  });
+
   test('titles, scare quotes and short names are not quotes', () => {
     expect(attributions('Zelensky presented his “Victory Plan,” which he called “bold.” The “Storm Shadow” missile flew.')).toEqual([]);
   });

@@ -91,6 +91,13 @@ describe('extraction on import', () => {
     expect(people).toEqual([{ name: 'Volodymyr Zelensky' }]);
   });
 
+  test('concurrent imports naming the same new person create one actor', async () => {
+    const bodies = ['One', 'Two', 'Three', 'Four'].map((n) => `${n}: Prime Minister Mette Frederiksen spoke. “We stand firm on this, ${n},” Frederiksen said.`);
+    const results = await Promise.all(bodies.map((body, i) => app.graphql(IMPORT, { input: { title: `Concurrent ${i}`, body } })));
+    expect(results.every((r) => !r.errors)).toBe(true);
+    expect(await sql(`SELECT count(*)::int AS n FROM actors WHERE name = 'Mette Frederiksen'`)).toEqual([{ n: 1 }]);
+  });
+
   test("a curator's edit turns an extracted quote MANUAL", async () => {
     const quote = imported.article.quotes.edges[0].node;
     const { data } = await app.graphql(`mutation ($id: ID!) { updateQuote(input: { id: $id, cue: "told" }) { origin extractor confidence cue } }`, { id: quote.id });

@@ -49,7 +49,7 @@ describe('import CLI', () => {
     const lines = Array.from({ length: ARTICLES }, (_, i) =>
       JSON.stringify({ title: `Article ${i}`, body: `Article ${i} body. The minister said “maybe” on Monday.`, url: `https://news${i % 7}.example/${i}`, language: 'en' }),
     );
-    lines.splice(4321, 0, '{"title": "", "body": "an invalid item"}');
+    lines.splice(8999, 0, '{"title": "", "body": "an invalid item"}');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const checkpoint = `${file}.checkpoint.json`;
     const committed = () => (existsSync(checkpoint) ? JSON.parse(readFileSync(checkpoint, 'utf8')).committedThrough : 0);
@@ -65,10 +65,10 @@ describe('import CLI', () => {
     const skipped = Number(/skipped:\s+(\d+)/.exec(second.output)?.[1]);
     expect(skipped).toBeGreaterThanOrEqual(3000);
     expect(second.output).toMatch(/failed:\s+1 /);
-    expect(second.output).toContain(`line 4322: BAD_USER_INPUT title: title must not be empty`);
+    expect(second.output).toContain(`line 9000: BAD_USER_INPUT title: title must not be empty`);
     const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`);
     expect(n).toBe(ARTICLES);
     expect(existsSync(checkpoint)).toBe(false);
-    expect(readFileSync(`${file}.failures.jsonl`, 'utf8')).toContain('"position":4322');
+    expect(readFileSync(`${file}.failures.jsonl`, 'utf8')).toContain('"position":9000');
   }, 180_000);
 });
