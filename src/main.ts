@@ -3,15 +3,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { isCorpusEmpty, loadExampleCorpus } from './corpus/example-corpus';
-import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/database';
+import { openDatabase, type OpenDatabase } from './database/database';
+import { exitWithFailure } from './errors/command-failure';
 import { createSchema } from './schema';
 import { createServer, type QuotegraphServer } from './server';
 
+/** One line, never a stack: a start that fails says why and stops. */
 function fail(error: unknown): never {
-  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-  const detail = known ? error.message : error instanceof Error ? (error.message || error.name) : String(error);
-  console.error(`quotegraph: cannot start: ${detail}`);
-  process.exit(1);
+  exitWithFailure('quotegraph: cannot start', error, false);
 }
 
 function listen(server: QuotegraphServer, host: string, port: number): Promise<void> {

@@ -1,7 +1,8 @@
 // `npm run seed`: loads the example corpus into the configured database; a second run changes nothing.
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config';
-import { DatabaseUnavailableError, openDatabase } from '../database/database';
+import { loadConfig } from '../config';
+import { openDatabase } from '../database/database';
+import { exitWithFailure } from '../errors/command-failure';
 import { loadExampleCorpus } from './example-corpus';
 
 async function seed(): Promise<void> {
@@ -15,8 +16,4 @@ async function seed(): Promise<void> {
   }
 }
 
-seed().catch((error) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-  console.error(`quotegraph: ${known ? error.message : error instanceof Error ? error.stack : String(error)}`);
-  process.exit(1);
-});
+seed().catch((error) => exitWithFailure('quotegraph', error));

@@ -1,7 +1,8 @@
 // `npm run migrate`: applies pending migrations to the configured database, then exits.
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config';
-import { DatabaseUnavailableError, openDatabase } from './database';
+import { loadConfig } from '../config';
+import { exitWithFailure } from '../errors/command-failure';
+import { openDatabase } from './database';
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
@@ -14,8 +15,4 @@ async function migrate(): Promise<void> {
   }
 }
 
-migrate().catch((error) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-  console.error(`quotegraph: ${known ? error.message : error instanceof Error ? error.stack : String(error)}`);
-  process.exit(1);
-});
+migrate().catch((error) => exitWithFailure('quotegraph', error));

@@ -24,7 +24,7 @@ export interface ExtractionContext {
   /** Actor ids by canonical name: filled by the entity linker, read by attribution. */
   readonly actorIds: Map<string, string>;
   /** The id of each draft source once written, by its index in the draft. */
-  readonly sourceIds: (string | undefined)[];
+  readonly sourceIds: string[];
   /** Rows the extractors created, recorded as revisions once every extractor has run. */
   readonly created: Map<RevisedType, string[]>;
 }

@@ -5,8 +5,9 @@ import 'reflect-metadata';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { DatabaseUnavailableError, openDatabase } from '../database/database';
+import { loadConfig } from '../config';
+import { openDatabase } from '../database/database';
+import { exitWithFailure } from '../errors/command-failure';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint } from './import-checkpoint';
 import { createProgressReporter, type ImportTally } from './import-progress';
 import { openImportInput, toImportArticleInput, type RawItem } from './import-reader';
@@ -120,8 +121,4 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-run(options).catch((error) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || (error as NodeJS.ErrnoException).code === 'ENOENT';
-  console.error(`quotegraph import: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`);
-  process.exit(1);
-});
+run(options).catch((error) => exitWithFailure('quotegraph import', error));

@@ -43,14 +43,13 @@ async function writeRevisions(
   ids: readonly string[],
   before: Map<string, object>,
   after: Map<string, object>,
-  by: string | null = null,
 ): Promise<void> {
   if (!ids.length) return;
   await db.query(
-    `INSERT INTO revisions (entity_type, entity_id, operation, before, after, by)
-     SELECT $1, r.id, $2, r.before, r.after, $6
+    `INSERT INTO revisions (entity_type, entity_id, operation, before, after)
+     SELECT $1, r.id, $2, r.before, r.after
      FROM unnest($3::uuid[], $4::jsonb[], $5::jsonb[]) AS r(id, before, after)`,
-    [type, operation, ids, ids.map((id) => before.get(id) ?? null), ids.map((id) => after.get(id) ?? null), by],
+    [type, operation, ids, ids.map((id) => before.get(id) ?? null), ids.map((id) => after.get(id) ?? null)],
   );
 }
 

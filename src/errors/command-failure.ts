@@ -1,0 +1,21 @@
+// How the app and its command-line scripts report the error that stops them: expected failures
+// (bad configuration, an unreachable database, a missing file) as their one-line message, anything
+// else with its stack when asked, for whoever has to debug it.
+import { ConfigError } from '../config';
+import { DatabaseUnavailableError } from '../database/database';
+
+export function isExpectedFailure(error: unknown): error is Error {
+  return error instanceof ConfigError || error instanceof DatabaseUnavailableError || (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+export function failureMessage(error: unknown, withStack: boolean): string {
+  if (isExpectedFailure(error)) return error.message;
+  if (!(error instanceof Error)) return String(error);
+  return withStack && error.stack ? error.stack : error.message || error.name;
+}
+
+/** Prints the failure after `prefix` and ends the process with status 1. */
+export function exitWithFailure(prefix: string, error: unknown, withStack = true): never {
+  console.error(`${prefix}: ${failureMessage(error, withStack)}`);
+  process.exit(1);
+}
