@@ -8,7 +8,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import { createContext, type Context } from './context';
+import { createContext, type Context } from './common/context';
 import { formatError } from './errors/format-error';
 import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { entitiesById, groupBy } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { ActorAlias } from './actor-alias.entity';
 import { Actor } from './actor.entity';
 

@@ -4,7 +4,7 @@ import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { AppError } from '../errors/app-error';
 import { Actor } from './actor.entity';
 import { applyActorFilter, type ActorFilter } from './actor.filter';

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Article } from './article.entity';
 
 export function articlesById(ctx: Context): DataLoader<string, Article | undefined> {

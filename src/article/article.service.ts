@@ -5,7 +5,7 @@ import type { PageRequest } from '../common/keyset';
 import { childConnection, listConnection } from '../common/list-connection';
 import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Article } from './article.entity';
 import { applyArticleFilter, type ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
-import type { Context } from '../context';
+import type { Context } from './context';
 
 /** `<entities>ById` for any entity with a uuid `id`: one SELECT per batch, undefined when missing. */
 export function entitiesById<T extends ObjectLiteral & { id: string }>(

@@ -1,7 +1,7 @@
 // The two ways a connection is listed: a top-level list (one page of one query), or the same
 // child list under many parents (the quotes of each article on a page), batched per request.
 import type DataLoader from 'dataloader';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { toConnection, type Connection } from './connection';
 import { countRows, findPage, type PageRequest, type SortKey } from './keyset';
 import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';

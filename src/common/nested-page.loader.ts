@@ -1,7 +1,7 @@
 // Connections below a list (the quotes of each article on a page) load in one statement for all
 // parents that ask for the same page size and cursor, plus one for their counts.
 import DataLoader from 'dataloader';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { countRowsByParent, findPagesByParent, type Page, type PageRequest, type SortKey } from './keyset';
 import type { SqlQuery } from './sql-query';
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { actorsById } from '../actor/actor.loaders';
 import { articlesById } from '../article/article.loaders';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { mentionsById } from '../mention/mention.loaders';
 import { outletsById } from '../outlet/outlet.loaders';
 import { policyQuestionsById } from '../policy-question/policy-question.loaders';

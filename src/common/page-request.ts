@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { Context } from './context';
 import { checkPageSize, type PageRequest } from './keyset';
 
 /** first/after as GraphQL passed them (null when a client sends null) checked against the limit. */

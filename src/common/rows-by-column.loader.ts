@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { type EntityTarget, type FindOptionsOrder, In, type ObjectLiteral } from 'typeorm';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { groupBy } from './by-id.loader';
 
 /**

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { Span } from './span';
 
 /** The text at many spans in one statement: PostgreSQL's substr counts code points, as spans do. */

@@ -7,7 +7,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { execute, GraphQLError, type GraphQLSchema, validate } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import { createContext } from '../context';
+import { createContext } from '../common/context';
 import { AppError } from '../errors/app-error';
 import { formatError } from '../errors/format-error';
 import { AFTER_VARIABLE, flattenNode, planExport } from './export-query';

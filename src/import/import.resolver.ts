@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { AppError } from '../errors/app-error';
 import { ImportArticleInput } from './import-article.input';
 import { importArticle, importArticles, type ImportResult } from './import.service';

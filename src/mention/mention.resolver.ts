@@ -4,7 +4,7 @@ import { actorsById } from '../actor/actor.loaders';
 import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Mention } from './mention.entity';
 import { createMention, deleteMention } from './mention-curation.service';
 import { CreateMentionInput } from './mention.inputs';

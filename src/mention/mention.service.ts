@@ -8,7 +8,7 @@ import { wherePublished } from '../common/filter-sql';
 import type { PageRequest } from '../common/keyset';
 import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import type { Mention } from './mention.entity';
 import { mentionsById } from './mention.loaders';
 import { MENTION_ORDER_KEYS, type CoMention } from './mention.types';

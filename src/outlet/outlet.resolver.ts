@@ -4,7 +4,7 @@ import { listArticlesOfOutlet } from '../article/article.service';
 import { ArticleConnection } from '../article/article.types';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Outlet } from './outlet.entity';
 
 @Resolver(() => Outlet)

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { AppError } from '../errors/app-error';
 import type { Stance } from '../stance/stance.entity';
 import { StanceFilter } from '../stance/stance.filter';

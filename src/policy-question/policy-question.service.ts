@@ -3,7 +3,7 @@ import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { PolicyQuestion } from './policy-question.entity';
 import { policyQuestionsById } from './policy-question.loaders';
 

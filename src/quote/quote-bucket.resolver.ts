@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor/actor.entity';
 import { actorsById } from '../actor/actor.loaders';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Outlet } from '../outlet/outlet.entity';
 import { outletsById } from '../outlet/outlet.loaders';
 import { QuoteBucket } from './quote-stats';

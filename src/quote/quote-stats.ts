@@ -2,7 +2,7 @@
 // affiliation, in one GROUP BY over the same filter the quote lists use.
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { AppError } from '../errors/app-error';
 import { Anonymity } from '../source/source.entity';
 import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';

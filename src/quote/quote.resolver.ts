@@ -4,7 +4,7 @@ import { articlesById } from '../article/article.loaders';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import { Span, spanOf } from '../common/span';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Source } from '../source/source.entity';
 import { sourcesById } from '../source/source.loaders';
 import { Stance } from '../stance/stance.entity';

@@ -4,7 +4,7 @@ import type { PageRequest } from '../common/keyset';
 import { childConnection, listConnection } from '../common/list-connection';
 import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import type { Quote } from './quote.entity';
 import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';
 import { quotesById } from './quote.loaders';

@@ -5,7 +5,7 @@ import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { listConnection } from '../common/list-connection';
 import { pageRequest } from '../common/page-request';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Revision } from './revision.entity';
 import { REVISION_ORDER_KEYS, RevisionConnection } from './revision.types';
 

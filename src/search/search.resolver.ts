@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ArticleFilter } from '../article/article.filter';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { search } from './search.service';
 import { SearchHitType, SearchResult, SearchResultConnection } from './search.types';
 

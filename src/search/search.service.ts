@@ -5,7 +5,7 @@ import { articlesById } from '../article/article.loaders';
 import { Connection } from '../common/connection';
 import { countRows, findPage, type PageRequest } from '../common/keyset';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { AppError } from '../errors/app-error';
 import type { Article } from '../article/article.entity';
 import type { Quote } from '../quote/quote.entity';

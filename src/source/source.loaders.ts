@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Source } from './source.entity';
 
 export function sourcesById(ctx: Context): DataLoader<string, Source | undefined> {

@@ -6,7 +6,7 @@ import { articlesById } from '../article/article.loaders';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import { Span, spanOf } from '../common/span';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Quote } from '../quote/quote.entity';
 import { quotesBySourceId } from '../quote/quote.loaders';
 import { Stance } from '../stance/stance.entity';

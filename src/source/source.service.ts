@@ -2,7 +2,7 @@ import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { listConnection } from '../common/list-connection';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import type { Source } from './source.entity';
 import { applySourceFilter, type SourceFilter } from './source.filter';
 import { sourcesById } from './source.loaders';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { PolicyQuestion } from '../policy-question/policy-question.entity';
 import { policyQuestionsById } from '../policy-question/policy-question.loaders';
 import { Quote } from '../quote/quote.entity';

@@ -5,7 +5,7 @@ import { childConnection } from '../common/list-connection';
 import type { PageRequest } from '../common/keyset';
 import type { ChildList } from '../common/nested-page.loader';
 import { SqlQuery } from '../common/sql-query';
-import type { Context } from '../context';
+import type { Context } from '../common/context';
 import { Position, type Stance } from './stance.entity';
 import { applyStanceFilter, STANCE_FROM, type StanceFilter } from './stance.filter';
 import { stancesById } from './stance.loaders';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import type { Config } from './config';
+import type { Config } from '../config';
 
 /**
  * The per-request loaders. Each feature's `<feature>.loaders.ts` asks for its loaders by name, so
