@@ -1,7 +1,8 @@
 // The only module that reads process.env: every setting is parsed, checked and frozen here, so a
 // wrong value stops the start with one line naming the variable.
+import { ExpectedFailure } from './errors/expected-failure';
 
-export class ConfigError extends Error {
+export class ConfigError extends ExpectedFailure {
   constructor(readonly variable: string, problem: string, value: string) {
     super(`${variable} ${problem} (got ${JSON.stringify(value)})`);
     this.name = 'ConfigError';

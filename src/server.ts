@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { createContext, type Context } from './common/context';
+import { NODE_TYPES } from './node-types';
 import { formatError } from './errors/format-error';
 import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
@@ -51,7 +52,7 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
     '/graphql',
     // Imports carry whole articles: the default leaves room for batches of long ones.
     express.json({ limit: config.maxRequestBytes }),
-    expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config) }),
+    expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config, NODE_TYPES) }),
   );
   // Errors outside GraphQL (malformed JSON, a body over the limit): a JSON error, never a stack.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { entitiesById, groupBy } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
+import { nodeType } from '../common/node-type';
 import { ActorAlias } from './actor-alias.entity';
 import { Actor } from './actor.entity';
 
@@ -37,3 +38,6 @@ export function organisationsByMemberId(ctx: Context): DataLoader<string, Actor[
 export function membersByOrganisationId(ctx: Context): DataLoader<string, Actor[]> {
   return membershipLoader(ctx, 'membersByOrganisationId', 'organisation_id', 'member_id');
 }
+
+/** `node(id:)` finds Actors through their by-id loader. */
+export const actorNodeType = nodeType('Actor', actorsById);

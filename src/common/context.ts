@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
-
-/**
- * The per-request loaders. Each feature's `<feature>.loaders.ts` asks for its loaders by name, so
- * every request batches and caches on its own and nothing leaks between requests.
- */
-export class LoaderRegistry {
-  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
-
-  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(name);
-    if (!loader) {
-      loader = create() as DataLoader<unknown, unknown>;
-      this.loaders.set(name, loader);
-    }
-    return loader as DataLoader<K, V>;
-  }
-}
+import { LoaderRegistry } from './loader-registry';
+import type { NodeType } from './node-type';
 
 export interface Context {
   readonly db: EntityManager;
   readonly config: Config;
   readonly loaders: LoaderRegistry;
+  /** The types `node(id:)` can return, by GraphQL type name. */
+  readonly nodeTypes: ReadonlyMap<string, NodeType>;
   readonly requestId: string;
 }
 
-export function createContext(db: EntityManager, config: Config): Context {
-  return { db, config, loaders: new LoaderRegistry(), requestId: randomUUID() };
+export function createContext(db: EntityManager, config: Config, nodeTypes: ReadonlyMap<string, NodeType>): Context {
+  return { db, config, loaders: new LoaderRegistry(), nodeTypes, requestId: randomUUID() };
 }

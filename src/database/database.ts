@@ -2,10 +2,11 @@
 // here), connects with a timeout and brings the schema up to date.
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { ExpectedFailure } from '../errors/expected-failure';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends ExpectedFailure {
   override name = 'DatabaseUnavailableError';
 }
 

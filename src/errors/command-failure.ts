@@ -1,11 +1,10 @@
 // How the app and its command-line scripts report the error that stops them: expected failures
 // (bad configuration, an unreachable database, a missing file) as their one-line message, anything
 // else with its stack when asked, for whoever has to debug it.
-import { ConfigError } from '../config';
-import { DatabaseUnavailableError } from '../database/database';
+import { ExpectedFailure } from './expected-failure';
 
 export function isExpectedFailure(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof DatabaseUnavailableError || (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+  return error instanceof ExpectedFailure || (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 }
 
 export function failureMessage(error: unknown, withStack: boolean): string {

@@ -8,6 +8,7 @@ import { execute, GraphQLError, type GraphQLSchema, validate } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createContext } from '../common/context';
+import { NODE_TYPES } from '../node-types';
 import { AppError } from '../errors/app-error';
 import { formatError } from '../errors/format-error';
 import { AFTER_VARIABLE, flattenNode, planExport } from './export-query';
@@ -77,7 +78,7 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
           schema,
           document: plan.document,
           variableValues: { ...(variables ?? {}), [AFTER_VARIABLE]: after },
-          contextValue: createContext(dataSource.manager, config),
+          contextValue: createContext(dataSource.manager, config, NODE_TYPES),
         });
         if (result.errors?.length) {
           // Errors before any data (variables that do not fit the query) are the caller's.

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
+import { nodeType } from '../common/node-type';
 import { Mention } from './mention.entity';
 
 export function mentionsById(ctx: Context): DataLoader<string, Mention | undefined> {
@@ -11,3 +12,6 @@ export function mentionsById(ctx: Context): DataLoader<string, Mention | undefin
 export function mentionsByArticleId(ctx: Context): DataLoader<string, Mention[]> {
   return rowsByColumn(ctx, Mention, 'articleId', { spanStart: 'ASC', id: 'ASC' });
 }
+
+/** `node(id:)` finds Mentions through their by-id loader. */
+export const mentionNodeType = nodeType('Mention', mentionsById);

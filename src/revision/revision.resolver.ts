@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../common/connection';
-import { entitiesById } from '../common/by-id.loader';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { listConnection } from '../common/list-connection';
 import { pageRequest } from '../common/page-request';
 import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../common/context';
 import { Revision } from './revision.entity';
+import { revisionsById } from './revision.loaders';
 import { REVISION_ORDER_KEYS, RevisionConnection } from './revision.types';
 
 @Resolver(() => Revision)
@@ -22,7 +22,7 @@ export class RevisionResolver {
     const { type, id } = fromGlobalId(entityId, 'entityId');
     const query = new SqlQuery('revisions r');
     query.where(`r.entity_id = ${query.param(id)}`).where(`r.entity_type = ${query.param(type)}`);
-    return listConnection(ctx, query, 'r.id', REVISION_ORDER_KEYS, page, entitiesById(ctx, Revision));
+    return listConnection(ctx, query, 'r.id', REVISION_ORDER_KEYS, page, revisionsById(ctx));
   }
 
   @FieldResolver(() => ID, { description: 'The global id of the entity that changed.' })

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
+import { nodeType } from '../common/node-type';
 import { Stance } from './stance.entity';
 
 export function stancesById(ctx: Context): DataLoader<string, Stance | undefined> {
@@ -19,3 +20,6 @@ export function stancesBySourceId(ctx: Context): DataLoader<string, Stance[]> {
 export function stancesByQuoteId(ctx: Context): DataLoader<string, Stance[]> {
   return rowsByColumn(ctx, Stance, 'quoteId', { id: 'ASC' });
 }
+
+/** `node(id:)` finds Stances through their by-id loader. */
+export const stanceNodeType = nodeType('Stance', stancesById);
