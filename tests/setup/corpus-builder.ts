@@ -1,20 +1,28 @@
 // Builds small corpora for tests from a description: each quote becomes a sentence of the body
 // ("<descriptor> said: “<text>”"), so spans are computed, never typed by hand.
 import type { DataSource } from 'typeorm';
-import { ActorAlias } from '../../src/actor/actor-alias.entity';
-import { ActorMembership } from '../../src/actor/actor-membership.entity';
-import { Actor, type ActorKind } from '../../src/actor/actor.entity';
-import { contentHashOf, normaliseBody } from '../../src/article/article-body';
-import { Article } from '../../src/article/article.entity';
+import type { ActorKind } from '../../src/actor/actor.entity';
+import { normaliseBody } from '../../src/article/article-body';
+import { writeArticle } from '../../src/article/article-writer';
 import { Origin } from '../../src/common/annotation';
 import { codePointLength } from '../../src/common/code-points';
-import { Mention } from '../../src/mention/mention.entity';
+import { inTransaction } from '../../src/database/transaction';
+import { writeActors } from '../../src/import/actor-writer';
+import {
+  type ActorRecord,
+  type AnnotationSet,
+  MANUAL,
+  type Provenance,
+  type QuoteRecord,
+  type SourceRecord,
+  type StanceRecord,
+} from '../../src/import/annotation-set';
+import { findOrCreatePolicyQuestion, writeAnnotations } from '../../src/import/annotation-writer';
 import { matchActorNames } from '../../src/mention/match-actor-names';
-import { Outlet } from '../../src/outlet/outlet.entity';
-import { PolicyQuestion } from '../../src/policy-question/policy-question.entity';
-import { Quote, QuoteKind } from '../../src/quote/quote.entity';
-import { Anonymity, Source } from '../../src/source/source.entity';
-import { type Position, Stance } from '../../src/stance/stance.entity';
+import { findOrCreateOutlet } from '../../src/outlet/outlet-writer';
+import { QuoteKind } from '../../src/quote/quote.entity';
+import { Anonymity } from '../../src/source/source.entity';
+import type { Position } from '../../src/stance/stance.entity';
 
 export interface ActorSpec {
   name: string;
@@ -59,98 +67,78 @@ export interface BuiltCorpus {
   articleIds: Record<string, string>;
 }
 
+function actorRecords(actors: readonly ActorSpec[]): ActorRecord[] {
+  return actors.map((actor) => ({ key: actor.name, name: actor.name, kind: actor.kind, aliases: actor.aliases, affiliation: actor.affiliation, memberOf: actor.memberOf }));
+}
+
+/** The article's body, one sentence per quote, and its annotations with computed spans. */
+function articleAnnotations(spec: CorpusSpec, article: ArticleSpec, questions: ReadonlyMap<string, string>): { body: string; annotations: AnnotationSet } {
+  let body = article.intro ? `${article.intro}\n` : '';
+  const sources: SourceRecord[] = [];
+  const quotes: QuoteRecord[] = [];
+  const stances: StanceRecord[] = [];
+  const actorNames = new Set(spec.actors.map((actor) => actor.name));
+  for (const [i, quote] of article.quotes.entries()) {
+    const descriptorStart = codePointLength(body);
+    const prefix = `${body}${quote.source} said: “`;
+    const start = codePointLength(prefix);
+    body = `${prefix}${quote.text}”\n`;
+    const span = { start, end: start + codePointLength(quote.text) };
+    if (!sources.some((source) => source.key === quote.source)) {
+      const named = actorNames.has(quote.source);
+      sources.push({
+        key: quote.source,
+        descriptor: quote.source,
+        span: { start: descriptorStart, end: descriptorStart + codePointLength(quote.source) },
+        anonymity: named ? Anonymity.NAMED : Anonymity.ANONYMOUS,
+        actor: named ? quote.source : undefined,
+        affiliation: quote.affiliation,
+        role: quote.role ?? null,
+        provenance: MANUAL,
+      });
+    }
+    const provenance: Provenance = quote.extracted
+      ? { origin: Origin.EXTRACTED, extractor: 'test', extractorVersion: '1', confidence: quote.extracted.confidence }
+      : MANUAL;
+    quotes.push({ key: String(i), span, kind: quote.kind ?? QuoteKind.DIRECT, source: quote.source, cue: 'said', provenance });
+    if (quote.stance) {
+      const text = questions.get(quote.stance.question) as string;
+      stances.push({ question: { slug: quote.stance.question, text }, source: quote.source, position: quote.stance.position, evidence: span, quote: String(i), note: null, provenance: MANUAL });
+    }
+  }
+  body = normaliseBody(body);
+  const names = spec.actors.map((actor) => ({ actorId: actor.name, names: [actor.name, ...(actor.aliases ?? [])] }));
+  const mentions = matchActorNames(body, names).map((match) => ({ actor: match.actorId, span: match, provenance: MANUAL }));
+  return { body, annotations: { actors: actorRecords(spec.actors), sources, quotes, mentions, stances } };
+}
+
+/** Writes the corpus through the writers imports use, so it carries revisions like any import. */
 export async function buildCorpus(dataSource: DataSource, spec: CorpusSpec): Promise<BuiltCorpus> {
-  return dataSource.transaction(async (db) => {
+  return inTransaction(dataSource.manager, async (tx) => {
     const built: BuiltCorpus = { outletIds: {}, actorIds: {}, questionIds: {}, articleIds: {} };
+    const outlets = new Map(spec.outlets.map((outlet) => [outlet.key, outlet]));
     for (const outlet of spec.outlets) {
-      built.outletIds[outlet.key] = (await db.save(db.create(Outlet, { name: outlet.name, domain: outlet.domain }))).id;
+      built.outletIds[outlet.key] = (await findOrCreateOutlet(tx, { domain: outlet.domain, name: outlet.name })) as string;
     }
-    for (const actor of spec.actors) {
-      built.actorIds[actor.name] = (await db.save(db.create(Actor, { name: actor.name, kind: actor.kind }))).id;
-    }
-    for (const actor of spec.actors) {
-      const id = built.actorIds[actor.name];
-      if (actor.affiliation) await db.update(Actor, id, { affiliationId: built.actorIds[actor.affiliation] });
-      for (const alias of actor.aliases ?? []) await db.insert(ActorAlias, { actorId: id, alias });
-      for (const org of actor.memberOf ?? []) await db.insert(ActorMembership, { memberId: id, organisationId: built.actorIds[org] });
-    }
-    for (const question of spec.questions) {
-      built.questionIds[question.slug] = (await db.save(db.create(PolicyQuestion, question))).id;
-    }
+    const actors = await writeActors(tx, actorRecords(spec.actors));
+    for (const actor of spec.actors) built.actorIds[actor.name] = actors.ids.get(actor.name) as string;
+    for (const question of spec.questions) built.questionIds[question.slug] = (await findOrCreatePolicyQuestion(tx, question.slug, question.text)).id;
+    const questionTexts = new Map(spec.questions.map((question) => [question.slug, question.text]));
 
     for (const article of spec.articles) {
-      let body = article.intro ? `${article.intro}\n` : '';
-      const placed = article.quotes.map((quote) => {
-        const prefix = `${body}${quote.source} said: “`;
-        const start = codePointLength(prefix);
-        const descriptorStart = codePointLength(body);
-        body = `${prefix}${quote.text}”\n`;
-        return { quote, start, end: start + codePointLength(quote.text), descriptorStart };
+      const { body, annotations } = articleAnnotations(spec, article, questionTexts);
+      const outlet = article.outlet ? outlets.get(article.outlet) : undefined;
+      const { article: saved } = await writeArticle(tx, {
+        url: article.url ?? null,
+        title: article.title,
+        body,
+        publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
+        language: 'en',
+        authors: [],
+        outlet: { domain: outlet?.domain ?? null, name: outlet?.name ?? null },
       });
-      body = normaliseBody(body);
-      const saved = await db.save(
-        db.create(Article, {
-          title: article.title,
-          body,
-          url: article.url ?? null,
-          contentHash: contentHashOf(body),
-          publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
-          outletId: article.outlet ? built.outletIds[article.outlet] : null,
-          language: 'en',
-          authors: [],
-        }),
-      );
       built.articleIds[article.key] = saved.id;
-
-      const sourceIds = new Map<string, string>();
-      for (const { quote, start, end, descriptorStart } of placed) {
-        let sourceId = sourceIds.get(quote.source);
-        if (!sourceId) {
-          const actorId = built.actorIds[quote.source] ?? null;
-          const source = await db.save(
-            db.create(Source, {
-              articleId: saved.id,
-              descriptor: quote.source,
-              spanStart: descriptorStart,
-              spanEnd: descriptorStart + codePointLength(quote.source),
-              anonymity: actorId ? Anonymity.NAMED : Anonymity.ANONYMOUS,
-              actorId,
-              affiliationId: quote.affiliation ? built.actorIds[quote.affiliation] : null,
-              role: quote.role ?? null,
-              origin: Origin.MANUAL,
-            }),
-          );
-          sourceId = source.id;
-          sourceIds.set(quote.source, sourceId);
-        }
-        const provenance = quote.extracted
-          ? { origin: Origin.EXTRACTED, extractor: 'test', extractorVersion: '1', confidence: quote.extracted.confidence }
-          : { origin: Origin.MANUAL };
-        const savedQuote = await db.save(
-          db.create(Quote, { articleId: saved.id, spanStart: start, spanEnd: end, kind: quote.kind ?? QuoteKind.DIRECT, sourceId, cue: 'said', ...provenance }),
-        );
-        if (quote.stance) {
-          await db.insert(Stance, {
-            questionId: built.questionIds[quote.stance.question],
-            articleId: saved.id,
-            sourceId,
-            position: quote.stance.position,
-            evidenceStart: start,
-            evidenceEnd: end,
-            quoteId: savedQuote.id,
-            origin: Origin.MANUAL,
-          });
-        }
-      }
-
-      const names = spec.actors.map((a) => ({ actorId: built.actorIds[a.name], names: [a.name, ...(a.aliases ?? [])] }));
-      const mentions = matchActorNames(body, names);
-      if (mentions.length) {
-        await db.insert(
-          Mention,
-          mentions.map((m) => ({ articleId: saved.id, actorId: m.actorId, spanStart: m.start, spanEnd: m.end, origin: Origin.MANUAL })),
-        );
-      }
+      await writeAnnotations(tx, saved.id, annotations);
     }
     return built;
   });

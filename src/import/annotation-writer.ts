@@ -1,0 +1,136 @@
+// The one writer of an article's annotations: actors resolved or created, then sources, quotes,
+// stances (with their policy questions) and mentions, each row with its provenance, and one
+// revision per row created, all in the caller's transaction.
+import { queryRow, queryRows, sql } from '../database/sql';
+import type { Transaction } from '../database/transaction';
+import { Quote } from '../quote/quote.entity';
+import { recordCreated, type RevisedType } from '../revision/revision.service';
+import { Source } from '../source/source.entity';
+import { Stance } from '../stance/stance.entity';
+import { writeActors } from './actor-writer';
+import { type AnnotationSet, type MentionRecord, provenanceColumns } from './annotation-set';
+
+type Ids = ReadonlyMap<string, string>;
+
+export interface AnnotationCounts {
+  readonly quotes: number;
+  readonly sources: number;
+  readonly mentions: number;
+  readonly newActors: number;
+}
+
+/** Looks a key up in the ids written so far; a key the set does not define is a bug in its maker. */
+function idOf(ids: Ids, key: string | undefined, what: string): string | null {
+  if (key === undefined) return null;
+  const id = ids.get(key);
+  if (!id) throw new Error(`the annotation set refers to the ${what} "${key}", which it does not define`);
+  return id;
+}
+
+/** A policy question by its slug, created with `text` (and its revision) when it is new. */
+export async function findOrCreatePolicyQuestion(tx: Transaction, slug: string, text: string): Promise<{ id: string; created: boolean }> {
+  const inserted = await queryRow<{ id: string }>(
+    tx,
+    sql`INSERT INTO policy_questions (slug, text) VALUES (${sql.value(slug)}, ${sql.value(text)}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+  );
+  if (inserted) {
+    await recordCreated(tx, 'PolicyQuestion', [inserted.id]);
+    return { id: inserted.id, created: true };
+  }
+  const existing = await queryRow<{ id: string }>(tx, sql`SELECT id FROM policy_questions WHERE slug = ${sql.value(slug)}`);
+  return { id: (existing as { id: string }).id, created: false };
+}
+
+/** Mentions in one statement whatever their number; a mention already there is skipped. */
+async function writeMentions(tx: Transaction, articleId: string, mentions: readonly MentionRecord[], actorIds: Ids): Promise<string[]> {
+  if (!mentions.length) return [];
+  const rows = mentions.map((mention) => ({ actorId: idOf(actorIds, mention.actor, 'actor'), ...mention.span, ...provenanceColumns(mention.provenance) }));
+  const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) => sql.value(rows.map(pick));
+  const written = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO mentions (article_id, actor_id, span_start, span_end, origin, extractor, extractor_version, confidence)
+        SELECT ${sql.value(articleId)}::uuid, m.* FROM unnest(
+          ${column((r) => r.actorId)}::uuid[], ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[],
+          ${column((r) => r.origin)}::origin[], ${column((r) => r.extractor)}::text[], ${column((r) => r.extractorVersion)}::text[],
+          ${column((r) => r.confidence)}::real[]
+        ) AS m
+        ON CONFLICT DO NOTHING RETURNING id`,
+  );
+  return written.map((row) => row.id);
+}
+
+/** Inserts the sources and returns their ids by key. */
+async function writeSources(tx: Transaction, articleId: string, set: AnnotationSet, actorIds: Ids): Promise<Map<string, string>> {
+  if (!set.sources.length) return new Map();
+  const { identifiers } = await tx.getRepository(Source).insert(
+    set.sources.map((source) => ({
+      articleId,
+      descriptor: source.descriptor,
+      spanStart: source.span?.start ?? null,
+      spanEnd: source.span?.end ?? null,
+      anonymity: source.anonymity,
+      actorId: idOf(actorIds, source.actor, 'actor'),
+      affiliationId: idOf(actorIds, source.affiliation, 'actor'),
+      role: source.role,
+      ...provenanceColumns(source.provenance),
+    })),
+  );
+  return new Map(set.sources.map((source, i) => [source.key, identifiers[i].id as string]));
+}
+
+/** Inserts the quotes and returns every id, and the ids of keyed quotes by key. */
+async function writeQuotes(tx: Transaction, articleId: string, set: AnnotationSet, sourceIds: Ids): Promise<{ all: string[]; byKey: Map<string, string> }> {
+  if (!set.quotes.length) return { all: [], byKey: new Map() };
+  const { identifiers } = await tx.getRepository(Quote).insert(
+    set.quotes.map((quote) => ({
+      articleId,
+      spanStart: quote.span.start,
+      spanEnd: quote.span.end,
+      kind: quote.kind,
+      sourceId: idOf(sourceIds, quote.source, 'source'),
+      cue: quote.cue,
+      ...provenanceColumns(quote.provenance),
+    })),
+  );
+  const all = identifiers.map((identifier) => identifier.id as string);
+  return { all, byKey: new Map(set.quotes.flatMap((quote, i) => (quote.key === undefined ? [] : [[quote.key, all[i]]]))) };
+}
+
+/** Inserts the stances, creating the policy questions they need, and returns their ids. */
+async function writeStances(tx: Transaction, articleId: string, set: AnnotationSet, sourceIds: Ids, quoteIds: Ids): Promise<string[]> {
+  if (!set.stances.length) return [];
+  const rows = [];
+  for (const stance of set.stances) {
+    rows.push({
+      questionId: (await findOrCreatePolicyQuestion(tx, stance.question.slug, stance.question.text)).id,
+      articleId,
+      sourceId: idOf(sourceIds, stance.source, 'source') as string,
+      position: stance.position,
+      evidenceStart: stance.evidence?.start ?? null,
+      evidenceEnd: stance.evidence?.end ?? null,
+      quoteId: idOf(quoteIds, stance.quote, 'quote'),
+      note: stance.note,
+      ...provenanceColumns(stance.provenance),
+    });
+  }
+  const { identifiers } = await tx.getRepository(Stance).insert(rows);
+  return identifiers.map((identifier) => identifier.id as string);
+}
+
+export async function writeAnnotations(tx: Transaction, articleId: string, set: AnnotationSet): Promise<AnnotationCounts> {
+  const actors = await writeActors(tx, set.actors);
+  const sourceIds = await writeSources(tx, articleId, set, actors.ids);
+  const quotes = await writeQuotes(tx, articleId, set, sourceIds);
+  const stances = await writeStances(tx, articleId, set, sourceIds, quotes.byKey);
+  const mentions = await writeMentions(tx, articleId, set.mentions, actors.ids);
+  await recordCreated(
+    tx,
+    new Map<RevisedType, string[]>([
+      ['Source', [...sourceIds.values()]],
+      ['Quote', quotes.all],
+      ['Stance', stances],
+      ['Mention', mentions],
+    ]),
+  );
+  return { quotes: quotes.all.length, sources: sourceIds.size, mentions: mentions.length, newActors: actors.created };
+}
