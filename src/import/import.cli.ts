@@ -11,7 +11,7 @@ import { exitWithFailure } from '../errors/command-failure';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint } from './import-checkpoint';
 import { createProgressReporter, type ImportTally } from './import-progress';
 import { openImportInput, toImportArticleInput, type RawItem } from './import-reader';
-import { importArticles } from './import.service';
+import { importEach } from './import-batch';
 
 const USAGE = 'usage: npm run import -- <file.jsonl | file.json | folder> [--no-extract] [--batch N] [--restart]';
 
@@ -55,7 +55,7 @@ async function run(options: Options): Promise<void> {
   let batch: RawItem[] = [];
   const flush = async () => {
     const parsed = batch.filter((item) => item.value);
-    const results = await importArticles(
+    const results = await importEach(
       database.dataSource.manager,
       parsed.map((item) => {
         const input = toImportArticleInput(item.value as Record<string, unknown>);
