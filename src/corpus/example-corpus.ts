@@ -1,6 +1,7 @@
 // The example corpus shipped with the app: one real news article with its hand annotation.
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { queryRow, sql } from '../database/sql';
 import { readGoldDocument } from './gold-annotation';
 import { loadGoldDocument, type GoldLoadResult } from './load-gold-document';
 
@@ -16,6 +17,6 @@ export async function loadExampleCorpus(dataSource: DataSource): Promise<GoldLoa
 
 /** True when the database holds no article yet: the first start of a new installation. */
 export async function isCorpusEmpty(dataSource: DataSource): Promise<boolean> {
-  const [row] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty');
-  return row.empty;
+  const row = await queryRow<{ empty: boolean }>(dataSource.manager, sql`SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty`);
+  return row?.empty ?? true;
 }
