@@ -15,6 +15,7 @@ import { ImportResolver } from './import/import.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { StanceResolver } from './stance/stance.resolver';
+import { validateArgument } from './errors/validation';
 
 export const resolvers = [
   NodeResolver,
@@ -36,7 +37,9 @@ export const resolvers = [
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    validate: true,
+    // Every argument goes through validateArgument (class-validator, our coded errors); with a
+    // validateFn set, type-graphql's own `validate` setting is never consulted, so none is given.
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
 }

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { AppError } from '../errors/app-error';
-import { checkInput } from '../errors/validation';
 import { recordChanges, recordCreated } from '../revision/revision.service';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorMembership } from './actor-membership.entity';
@@ -69,7 +68,6 @@ async function checkWikidataFree(db: EntityManager, wikidataId: string | null | 
 
 export function createActor(manager: EntityManager, input: CreateActorInput): Promise<Actor> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const name = input.name.trim();
     const aliases = await normaliseAliases(db, input.aliases ?? []);
     await checkAliasesFree(db, aliases, null);
@@ -93,7 +91,6 @@ export function createActor(manager: EntityManager, input: CreateActorInput): Pr
 
 export function updateActor(manager: EntityManager, input: UpdateActorInput): Promise<Actor> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const actor = await findOrFail(db, Actor, input.id, 'input.id');
     const name = input.name?.trim() || actor.name;
     const aliases = input.aliases ? await normaliseAliases(db, input.aliases) : undefined;

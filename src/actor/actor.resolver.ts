@@ -118,12 +118,12 @@ export class ActorResolver {
   }
 
   @Mutation(() => Actor)
-  createActor(@Ctx() ctx: Context, @Arg('input', () => CreateActorInput, { validate: false }) input: CreateActorInput): Promise<Actor> {
+  createActor(@Ctx() ctx: Context, @Arg('input', () => CreateActorInput) input: CreateActorInput): Promise<Actor> {
     return createActor(ctx.db, input);
   }
 
   @Mutation(() => Actor)
-  updateActor(@Ctx() ctx: Context, @Arg('input', () => UpdateActorInput, { validate: false }) input: UpdateActorInput): Promise<Actor> {
+  updateActor(@Ctx() ctx: Context, @Arg('input', () => UpdateActorInput) input: UpdateActorInput): Promise<Actor> {
     return updateActor(ctx.db, input);
   }
 

@@ -4,14 +4,12 @@ import { Article } from '../article/article.entity';
 import { CURATED } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
-import { checkInput } from '../errors/validation';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Mention } from './mention.entity';
 import type { CreateMentionInput } from './mention.inputs';
 
 export function createMention(manager: EntityManager, input: CreateMentionInput): Promise<Mention> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const article = await findOrFail(db, Article, input.articleId, 'input.articleId');
     const actor = await findOrFail(db, Actor, input.actorId, 'input.actorId');
     await checkSpan(db, article.id, input.span, 'input.span');

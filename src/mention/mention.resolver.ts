@@ -27,7 +27,7 @@ export class MentionResolver {
   }
 
   @Mutation(() => Mention)
-  createMention(@Ctx() ctx: Context, @Arg('input', () => CreateMentionInput, { validate: false }) input: CreateMentionInput): Promise<Mention> {
+  createMention(@Ctx() ctx: Context, @Arg('input', () => CreateMentionInput) input: CreateMentionInput): Promise<Mention> {
     return createMention(ctx.db, input);
   }
 

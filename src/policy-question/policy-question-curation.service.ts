@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { AppError } from '../errors/app-error';
-import { checkInput } from '../errors/validation';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { PolicyQuestion } from './policy-question.entity';
 import type { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-question.inputs';
@@ -14,7 +13,6 @@ async function checkSlugFree(db: EntityManager, slug: string, exceptId?: string)
 
 export function createPolicyQuestion(manager: EntityManager, input: CreatePolicyQuestionInput): Promise<PolicyQuestion> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     await checkSlugFree(db, input.slug);
     return insertRecorded(db, PolicyQuestion, { slug: input.slug, text: input.text.trim(), description: input.description ?? null });
   });
@@ -22,7 +20,6 @@ export function createPolicyQuestion(manager: EntityManager, input: CreatePolicy
 
 export function updatePolicyQuestion(manager: EntityManager, input: UpdatePolicyQuestionInput): Promise<PolicyQuestion> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const question = await findOrFail(db, PolicyQuestion, input.id, 'input.id');
     if (input.slug) await checkSlugFree(db, input.slug, question.id);
     await recordChanges(db, 'PolicyQuestion', [question.id], () =>

@@ -60,7 +60,7 @@ export class PolicyQuestionResolver {
   @Mutation(() => PolicyQuestion)
   createPolicyQuestion(
     @Ctx() ctx: Context,
-    @Arg('input', () => CreatePolicyQuestionInput, { validate: false }) input: CreatePolicyQuestionInput,
+    @Arg('input', () => CreatePolicyQuestionInput) input: CreatePolicyQuestionInput,
   ): Promise<PolicyQuestion> {
     return createPolicyQuestion(ctx.db, input);
   }
@@ -68,7 +68,7 @@ export class PolicyQuestionResolver {
   @Mutation(() => PolicyQuestion)
   updatePolicyQuestion(
     @Ctx() ctx: Context,
-    @Arg('input', () => UpdatePolicyQuestionInput, { validate: false }) input: UpdatePolicyQuestionInput,
+    @Arg('input', () => UpdatePolicyQuestionInput) input: UpdatePolicyQuestionInput,
   ): Promise<PolicyQuestion> {
     return updatePolicyQuestion(ctx.db, input);
   }

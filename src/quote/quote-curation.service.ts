@@ -5,7 +5,6 @@ import { CURATED, given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { AppError } from '../errors/app-error';
-import { checkInput } from '../errors/validation';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Source } from '../source/source.entity';
 import { Quote, QuoteKind } from './quote.entity';
@@ -20,7 +19,6 @@ async function sourceOfArticle(db: EntityManager, sourceId: string, articleId: s
 
 export function createQuote(manager: EntityManager, input: CreateQuoteInput): Promise<Quote> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const article = await findOrFail(db, Article, input.articleId, 'input.articleId');
     await checkSpan(db, article.id, input.span, 'input.span');
     const sourceId = input.sourceId ? await sourceOfArticle(db, input.sourceId, article.id, 'input.sourceId') : null;
@@ -38,7 +36,6 @@ export function createQuote(manager: EntityManager, input: CreateQuoteInput): Pr
 
 export function updateQuote(manager: EntityManager, input: UpdateQuoteInput): Promise<Quote> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const quote = await findOrFail(db, Quote, input.id, 'input.id');
     if (input.span) await checkSpan(db, quote.articleId, input.span, 'input.span');
     const sourceId = given(input.sourceId) ? input.sourceId && (await sourceOfArticle(db, input.sourceId, quote.articleId, 'input.sourceId')) : undefined;

@@ -61,12 +61,12 @@ export class QuoteResolver {
   }
 
   @Mutation(() => Quote, { description: 'A MANUAL quote at a span; its text is read from the body.' })
-  createQuote(@Ctx() ctx: Context, @Arg('input', () => CreateQuoteInput, { validate: false }) input: CreateQuoteInput): Promise<Quote> {
+  createQuote(@Ctx() ctx: Context, @Arg('input', () => CreateQuoteInput) input: CreateQuoteInput): Promise<Quote> {
     return createQuote(ctx.db, input);
   }
 
   @Mutation(() => Quote, { description: 'Corrects a quote; an extracted quote becomes MANUAL.' })
-  updateQuote(@Ctx() ctx: Context, @Arg('input', () => UpdateQuoteInput, { validate: false }) input: UpdateQuoteInput): Promise<Quote> {
+  updateQuote(@Ctx() ctx: Context, @Arg('input', () => UpdateQuoteInput) input: UpdateQuoteInput): Promise<Quote> {
     return updateQuote(ctx.db, input);
   }
 

@@ -6,7 +6,6 @@ import { CURATED, given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { AppError } from '../errors/app-error';
-import { checkInput } from '../errors/validation';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Anonymity, Source } from './source.entity';
 import type { CreateSourceInput, UpdateSourceInput } from './source.inputs';
@@ -24,7 +23,6 @@ function checkNamedHasNoContradiction(anonymity: Anonymity, actorId: string | nu
 
 export function createSource(manager: EntityManager, input: CreateSourceInput): Promise<Source> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const article = await findOrFail(db, Article, input.articleId, 'input.articleId');
     if (input.span) await checkSpan(db, article.id, input.span, 'input.span');
     const actorId = (await actorIdOf(db, input.actorId, 'input.actorId')) ?? null;
@@ -45,7 +43,6 @@ export function createSource(manager: EntityManager, input: CreateSourceInput): 
 
 export function updateSource(manager: EntityManager, input: UpdateSourceInput): Promise<Source> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const source = await findOrFail(db, Source, input.id, 'input.id');
     if (input.span) await checkSpan(db, source.articleId, input.span, 'input.span');
     const actorId = await actorIdOf(db, input.actorId, 'input.actorId');

@@ -61,12 +61,12 @@ export class SourceResolver {
   }
 
   @Mutation(() => Source)
-  createSource(@Ctx() ctx: Context, @Arg('input', () => CreateSourceInput, { validate: false }) input: CreateSourceInput): Promise<Source> {
+  createSource(@Ctx() ctx: Context, @Arg('input', () => CreateSourceInput) input: CreateSourceInput): Promise<Source> {
     return createSource(ctx.db, input);
   }
 
   @Mutation(() => Source, { description: 'Corrects a source; an extracted source becomes MANUAL.' })
-  updateSource(@Ctx() ctx: Context, @Arg('input', () => UpdateSourceInput, { validate: false }) input: UpdateSourceInput): Promise<Source> {
+  updateSource(@Ctx() ctx: Context, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput): Promise<Source> {
     return updateSource(ctx.db, input);
   }
 

@@ -3,7 +3,6 @@ import { CURATED } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import { AppError } from '../errors/app-error';
-import { checkInput } from '../errors/validation';
 import { PolicyQuestion } from '../policy-question/policy-question.entity';
 import { Quote } from '../quote/quote.entity';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
@@ -14,7 +13,6 @@ import type { SetStanceInput } from './stance.inputs';
 /** One stance per source and question: creates it, or replaces the one there is. */
 export function setStance(manager: EntityManager, input: SetStanceInput): Promise<Stance> {
   return manager.transaction(async (db) => {
-    await checkInput(input, 'input');
     const question = await findOrFail(db, PolicyQuestion, input.questionId, 'input.questionId');
     const source = await findOrFail(db, Source, input.sourceId, 'input.sourceId');
     if (input.evidence) await checkSpan(db, source.articleId, input.evidence, 'input.evidence');

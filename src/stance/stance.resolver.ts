@@ -41,7 +41,7 @@ export class StanceResolver {
   }
 
   @Mutation(() => Stance, { description: 'One stance per source and question: setting it again replaces it.' })
-  setStance(@Ctx() ctx: Context, @Arg('input', () => SetStanceInput, { validate: false }) input: SetStanceInput): Promise<Stance> {
+  setStance(@Ctx() ctx: Context, @Arg('input', () => SetStanceInput) input: SetStanceInput): Promise<Stance> {
     return setStance(ctx.db, input);
   }
 
