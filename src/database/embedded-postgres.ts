@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { EmbeddedPostgresConfig } from '../config';
+import { type SQL, sql } from './sql';
 
 export interface RunningPostgres {
   /** Connection URL of the application database on the running server. */
@@ -65,8 +66,12 @@ async function createDatabaseIfMissing(
 ): Promise<void> {
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!found.rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    const run = (fragment: SQL) => {
+      const { text, values } = sql.compile(fragment);
+      return client.query(text, values as unknown[]);
+    };
+    const found = await run(sql`SELECT 1 FROM pg_database WHERE datname = ${sql.value(database)}`);
+    if (!found.rowCount) await run(sql`CREATE DATABASE ${sql.identifier(database)}`);
   } finally {
     await client.end();
   }
