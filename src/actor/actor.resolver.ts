@@ -3,6 +3,7 @@ import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { DateTimeScalar } from '../common/scalars';
 import { Mention } from '../mention/mention.entity';
@@ -119,16 +120,16 @@ export class ActorResolver {
 
   @Mutation(() => Actor)
   createActor(@Ctx() ctx: Context, @Arg('input', () => CreateActorInput) input: CreateActorInput): Promise<Actor> {
-    return createActor(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => createActor(tx, input));
   }
 
   @Mutation(() => Actor)
   updateActor(@Ctx() ctx: Context, @Arg('input', () => UpdateActorInput) input: UpdateActorInput): Promise<Actor> {
-    return updateActor(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => updateActor(tx, input));
   }
 
   @Mutation(() => Actor, { description: 'Moves sources, mentions, stances, memberships and aliases of fromIds to intoId, then deletes them.' })
   mergeActors(@Ctx() ctx: Context, @Arg('intoId', () => ID) intoId: string, @Arg('fromIds', () => [ID]) fromIds: string[]): Promise<Actor> {
-    return mergeActors(ctx.db, intoId, fromIds);
+    return inTransaction(ctx.db, (tx) => mergeActors(tx, intoId, fromIds));
   }
 }

@@ -3,6 +3,7 @@ import { uuidOf } from '../common/global-id';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { Mention } from '../mention/mention.entity';
 import { mentionsByArticleId } from '../mention/mention.loaders';
@@ -78,6 +79,6 @@ export class ArticleResolver {
 
   @Mutation(() => ID, { description: 'Deletes the article and everything annotated on it; returns its id.' })
   deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
-    return deleteArticle(ctx.db, id);
+    return inTransaction(ctx.db, (tx) => deleteArticle(tx, id));
   }
 }

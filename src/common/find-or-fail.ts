@@ -1,4 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { uuidOf } from './global-id';
 
@@ -7,13 +8,13 @@ import { uuidOf } from './global-id';
  * NOT_FOUND when no such row exists. Locks the row for the rest of the transaction.
  */
 export async function findOrFail<T extends ObjectLiteral>(
-  db: EntityManager,
+  tx: Transaction,
   entity: EntityTarget<T> & { name: string },
   globalId: string,
   field: string,
 ): Promise<T> {
   const id = uuidOf(globalId, entity.name, field);
-  const row = await db.getRepository(entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
+  const row = await tx.getRepository(entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
   if (!row) throw AppError.notFound(`no ${entity.name} with id ${globalId}`, field);
   return row;
 }

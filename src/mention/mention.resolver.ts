@@ -5,6 +5,7 @@ import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { Mention } from './mention.entity';
 import { createMention, deleteMention } from './mention-curation.service';
 import { CreateMentionInput } from './mention.inputs';
@@ -28,11 +29,11 @@ export class MentionResolver {
 
   @Mutation(() => Mention)
   createMention(@Ctx() ctx: Context, @Arg('input', () => CreateMentionInput) input: CreateMentionInput): Promise<Mention> {
-    return createMention(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => createMention(tx, input));
   }
 
   @Mutation(() => ID)
   deleteMention(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
-    return deleteMention(ctx.db, id);
+    return inTransaction(ctx.db, (tx) => deleteMention(tx, id));
   }
 }

@@ -3,6 +3,7 @@ import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import type { Stance } from '../stance/stance.entity';
 import { StanceFilter } from '../stance/stance.filter';
@@ -62,7 +63,7 @@ export class PolicyQuestionResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreatePolicyQuestionInput) input: CreatePolicyQuestionInput,
   ): Promise<PolicyQuestion> {
-    return createPolicyQuestion(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => createPolicyQuestion(tx, input));
   }
 
   @Mutation(() => PolicyQuestion)
@@ -70,6 +71,6 @@ export class PolicyQuestionResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdatePolicyQuestionInput) input: UpdatePolicyQuestionInput,
   ): Promise<PolicyQuestion> {
-    return updatePolicyQuestion(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => updatePolicyQuestion(tx, input));
   }
 }

@@ -5,6 +5,7 @@ import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { Source } from '../source/source.entity';
 import { sourcesById } from '../source/source.loaders';
 import { Stance } from '../stance/stance.entity';
@@ -62,16 +63,16 @@ export class QuoteResolver {
 
   @Mutation(() => Quote, { description: 'A MANUAL quote at a span; its text is read from the body.' })
   createQuote(@Ctx() ctx: Context, @Arg('input', () => CreateQuoteInput) input: CreateQuoteInput): Promise<Quote> {
-    return createQuote(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => createQuote(tx, input));
   }
 
   @Mutation(() => Quote, { description: 'Corrects a quote; an extracted quote becomes MANUAL.' })
   updateQuote(@Ctx() ctx: Context, @Arg('input', () => UpdateQuoteInput) input: UpdateQuoteInput): Promise<Quote> {
-    return updateQuote(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => updateQuote(tx, input));
   }
 
   @Mutation(() => ID, { description: 'A stance that cites the quote keeps its evidence span and loses the link.' })
   deleteQuote(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
-    return deleteQuote(ctx.db, id);
+    return inTransaction(ctx.db, (tx) => deleteQuote(tx, id));
   }
 }

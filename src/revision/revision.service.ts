@@ -1,6 +1,7 @@
 // Writes the audit trail: every mutation records, for each row it changed, the row before and
 // after as stored, in the same transaction as the change.
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Transaction } from '../database/transaction';
 
 export type RevisionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -27,9 +28,9 @@ function rowJsonSql(type: RevisedType, alias: string): string {
 }
 
 /** Rows as revisions keep them, by id. */
-async function snapshot(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
+async function snapshot(tx: Transaction, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
   if (!ids.length) return new Map();
-  const rows: { id: string; row: object }[] = await db.query(
+  const rows: { id: string; row: object }[] = await tx.query(
     `SELECT t.id::text AS id, ${rowJsonSql(type, 't')} AS row FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($1::uuid[])`,
     [ids],
   );
@@ -37,7 +38,7 @@ async function snapshot(db: EntityManager, type: RevisedType, ids: readonly stri
 }
 
 async function writeRevisions(
-  db: EntityManager,
+  tx: Transaction,
   type: RevisedType,
   operation: RevisionOperation,
   ids: readonly string[],
@@ -45,7 +46,7 @@ async function writeRevisions(
   after: Map<string, object>,
 ): Promise<void> {
   if (!ids.length) return;
-  await db.query(
+  await tx.query(
     `INSERT INTO revisions (entity_type, entity_id, operation, before, after)
      SELECT $1, r.id, $2, r.before, r.after
      FROM unnest($3::uuid[], $4::jsonb[], $5::jsonb[]) AS r(id, before, after)`,
@@ -57,9 +58,9 @@ async function writeRevisions(
  * Records rows as they are now, after they were created: the rows `ids` of `type`, or of every
  * type in a map, in one statement.
  */
-export async function recordCreated(db: EntityManager, type: RevisedType, ids: readonly string[]): Promise<void>;
-export async function recordCreated(db: EntityManager, created: ReadonlyMap<RevisedType, readonly string[]>): Promise<void>;
-export async function recordCreated(db: EntityManager, typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>, ids: readonly string[] = []): Promise<void> {
+export async function recordCreated(tx: Transaction, type: RevisedType, ids: readonly string[]): Promise<void>;
+export async function recordCreated(tx: Transaction, created: ReadonlyMap<RevisedType, readonly string[]>): Promise<void>;
+export async function recordCreated(tx: Transaction, typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>, ids: readonly string[] = []): Promise<void> {
   const created = typeof typeOrMap === 'string' ? new Map([[typeOrMap, ids]]) : typeOrMap;
   const params: unknown[] = [];
   const selects = [...created].filter(([, typeIds]) => typeIds.length).map(([type, typeIds]) => {
@@ -67,32 +68,32 @@ export async function recordCreated(db: EntityManager, typeOrMap: RevisedType | 
     return `SELECT $${params.length - 1}::text, t.id, 'CREATE', ${rowJsonSql(type, 't')} FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($${params.length}::uuid[])`;
   });
   if (!selects.length) return;
-  await db.query(`INSERT INTO revisions (entity_type, entity_id, operation, after) ${selects.join(' UNION ALL ')}`, params);
+  await tx.query(`INSERT INTO revisions (entity_type, entity_id, operation, after) ${selects.join(' UNION ALL ')}`, params);
 }
 
 /** Inserts one row of `entity`, records its CREATE revision, and returns it as stored. */
 export async function insertRecorded<T extends ObjectLiteral & { id: string }>(
-  db: EntityManager,
+  tx: Transaction,
   entity: EntityTarget<T> & { name: string },
   values: Partial<T>,
 ): Promise<T> {
-  const { identifiers } = await db.getRepository(entity).insert(values as never);
+  const { identifiers } = await tx.getRepository(entity).insert(values as never);
   const id = identifiers[0].id as string;
   // Entity classes are named after their GraphQL types.
-  await recordCreated(db, entity.name as RevisedType, [id]);
-  return db.getRepository(entity).findOneByOrFail({ id } as never);
+  await recordCreated(tx, entity.name as RevisedType, [id]);
+  return tx.getRepository(entity).findOneByOrFail({ id } as never);
 }
 
 /**
  * Runs `change` and records one revision for each of `ids` of `type`: UPDATE with the row before
  * and after, or DELETE when the row is gone afterwards.
  */
-export async function recordChanges<T>(db: EntityManager, type: RevisedType, ids: readonly string[], change: () => Promise<T>): Promise<T> {
-  const before = await snapshot(db, type, ids);
+export async function recordChanges<T>(tx: Transaction, type: RevisedType, ids: readonly string[], change: () => Promise<T>): Promise<T> {
+  const before = await snapshot(tx, type, ids);
   const result = await change();
-  const after = await snapshot(db, type, ids);
+  const after = await snapshot(tx, type, ids);
   const existed = ids.filter((id) => before.has(id));
-  await writeRevisions(db, type, 'UPDATE', existed.filter((id) => after.has(id)), before, after);
-  await writeRevisions(db, type, 'DELETE', existed.filter((id) => !after.has(id)), before, after);
+  await writeRevisions(tx, type, 'UPDATE', existed.filter((id) => after.has(id)), before, after);
+  await writeRevisions(tx, type, 'DELETE', existed.filter((id) => !after.has(id)), before, after);
   return result;
 }

@@ -7,6 +7,7 @@ import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { Quote } from '../quote/quote.entity';
 import { quotesBySourceId } from '../quote/quote.loaders';
 import { Stance } from '../stance/stance.entity';
@@ -62,16 +63,16 @@ export class SourceResolver {
 
   @Mutation(() => Source)
   createSource(@Ctx() ctx: Context, @Arg('input', () => CreateSourceInput) input: CreateSourceInput): Promise<Source> {
-    return createSource(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => createSource(tx, input));
   }
 
   @Mutation(() => Source, { description: 'Corrects a source; an extracted source becomes MANUAL.' })
   updateSource(@Ctx() ctx: Context, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput): Promise<Source> {
-    return updateSource(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => updateSource(tx, input));
   }
 
   @Mutation(() => ID, { description: 'Its quotes stay, unattributed; its stances are deleted with it.' })
   deleteSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
-    return deleteSource(ctx.db, id);
+    return inTransaction(ctx.db, (tx) => deleteSource(tx, id));
   }
 }

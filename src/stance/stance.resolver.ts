@@ -3,6 +3,7 @@ import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
+import { inTransaction } from '../database/transaction';
 import { PolicyQuestion } from '../policy-question/policy-question.entity';
 import { policyQuestionsById } from '../policy-question/policy-question.loaders';
 import { Quote } from '../quote/quote.entity';
@@ -42,11 +43,11 @@ export class StanceResolver {
 
   @Mutation(() => Stance, { description: 'One stance per source and question: setting it again replaces it.' })
   setStance(@Ctx() ctx: Context, @Arg('input', () => SetStanceInput) input: SetStanceInput): Promise<Stance> {
-    return setStance(ctx.db, input);
+    return inTransaction(ctx.db, (tx) => setStance(tx, input));
   }
 
   @Mutation(() => ID)
   deleteStance(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
-    return deleteStance(ctx.db, id);
+    return inTransaction(ctx.db, (tx) => deleteStance(tx, id));
   }
 }
