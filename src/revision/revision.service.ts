@@ -1,6 +1,7 @@
 // Writes the audit trail: every mutation records, for each row it changed, the row before and
 // after as stored, in the same transaction as the change.
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { queryRows, type SQL, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 
 export type RevisionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -19,22 +20,35 @@ export const TABLE_OF_TYPE = {
 
 export type RevisedType = keyof typeof TABLE_OF_TYPE;
 
-/** A row as JSON, as revisions keep it: generated search vectors left out; an actor with its aliases and memberships. */
-function rowJsonSql(type: RevisedType, alias: string): string {
-  if (type !== 'Actor') return `to_jsonb(${alias}) - 'search'`;
-  return `to_jsonb(${alias})
-    || jsonb_build_object('aliases', ARRAY(SELECT al.alias FROM actor_aliases al WHERE al.actor_id = ${alias}.id ORDER BY al.alias))
-    || jsonb_build_object('member_of', ARRAY(SELECT m.organisation_id FROM actor_memberships m WHERE m.member_id = ${alias}.id ORDER BY 1))`;
+/** The rows `ids` of `type`, aliased `t`. */
+function rowsOf(type: RevisedType, ids: readonly string[]): SQL {
+  return sql`${sql.identifier(TABLE_OF_TYPE[type])} t WHERE t.id = ANY(${sql.value(ids)}::uuid[])`;
+}
+
+/**
+ * The row aliased `t` as JSON, as revisions keep it: generated search vectors left out; an actor
+ * with its aliases and memberships.
+ */
+function rowJson(type: RevisedType): SQL {
+  if (type !== 'Actor') return sql`to_jsonb(t) - 'search'`;
+  return sql`to_jsonb(t)
+    || jsonb_build_object('aliases', ARRAY(SELECT al.alias FROM actor_aliases al WHERE al.actor_id = t.id ORDER BY al.alias))
+    || jsonb_build_object('member_of', ARRAY(SELECT m.organisation_id FROM actor_memberships m WHERE m.member_id = t.id ORDER BY 1))`;
 }
 
 /** Rows as revisions keep them, by id. */
 async function snapshot(tx: Transaction, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
   if (!ids.length) return new Map();
-  const rows: { id: string; row: object }[] = await tx.query(
-    `SELECT t.id::text AS id, ${rowJsonSql(type, 't')} AS row FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows = await queryRows<{ id: string; row: object }>(tx, sql`SELECT t.id::text AS id, ${rowJson(type)} AS row FROM ${rowsOf(type, ids)}`);
   return new Map(rows.map((r) => [r.id, r.row]));
+}
+
+/** The rows of `ids` as JSON text for a jsonb[] parameter; null where a row is missing. */
+function jsonOf(rows: Map<string, object>, ids: readonly string[]): (string | null)[] {
+  return ids.map((id) => {
+    const row = rows.get(id);
+    return row === undefined ? null : JSON.stringify(row);
+  });
 }
 
 async function writeRevisions(
@@ -46,11 +60,11 @@ async function writeRevisions(
   after: Map<string, object>,
 ): Promise<void> {
   if (!ids.length) return;
-  await tx.query(
-    `INSERT INTO revisions (entity_type, entity_id, operation, before, after)
-     SELECT $1, r.id, $2, r.before, r.after
-     FROM unnest($3::uuid[], $4::jsonb[], $5::jsonb[]) AS r(id, before, after)`,
-    [type, operation, ids, ids.map((id) => before.get(id) ?? null), ids.map((id) => after.get(id) ?? null)],
+  await queryRows(
+    tx,
+    sql`INSERT INTO revisions (entity_type, entity_id, operation, before, after)
+        SELECT ${sql.value(type)}, r.id, ${sql.value(operation)}, r.before, r.after
+        FROM unnest(${sql.value(ids)}::uuid[], ${sql.value(jsonOf(before, ids))}::jsonb[], ${sql.value(jsonOf(after, ids))}::jsonb[]) AS r(id, before, after)`,
   );
 }
 
@@ -62,13 +76,11 @@ export async function recordCreated(tx: Transaction, type: RevisedType, ids: rea
 export async function recordCreated(tx: Transaction, created: ReadonlyMap<RevisedType, readonly string[]>): Promise<void>;
 export async function recordCreated(tx: Transaction, typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>, ids: readonly string[] = []): Promise<void> {
   const created = typeof typeOrMap === 'string' ? new Map([[typeOrMap, ids]]) : typeOrMap;
-  const params: unknown[] = [];
-  const selects = [...created].filter(([, typeIds]) => typeIds.length).map(([type, typeIds]) => {
-    params.push(type, typeIds);
-    return `SELECT $${params.length - 1}::text, t.id, 'CREATE', ${rowJsonSql(type, 't')} FROM ${TABLE_OF_TYPE[type]} t WHERE t.id = ANY($${params.length}::uuid[])`;
-  });
+  const selects = [...created]
+    .filter(([, typeIds]) => typeIds.length)
+    .map(([type, typeIds]) => sql`SELECT ${sql.value(type)}::text, t.id, 'CREATE', ${rowJson(type)} FROM ${rowsOf(type, typeIds)}`);
   if (!selects.length) return;
-  await tx.query(`INSERT INTO revisions (entity_type, entity_id, operation, after) ${selects.join(' UNION ALL ')}`, params);
+  await queryRows(tx, sql`INSERT INTO revisions (entity_type, entity_id, operation, after) ${sql.join(selects, ' UNION ALL ')}`);
 }
 
 /** Inserts one row of `entity`, records its CREATE revision, and returns it as stored. */
