@@ -96,16 +96,29 @@ export async function insertRecorded<T extends ObjectLiteral & { id: string }>(
   return tx.getRepository(entity).findOneByOrFail({ id } as never);
 }
 
+type ChangeOf<T> = () => Promise<T>;
+
 /**
- * Runs `change` and records one revision for each of `ids` of `type`: UPDATE with the row before
- * and after, or DELETE when the row is gone afterwards.
+ * Runs `change` and records one revision for each of `ids` of `type`, or of every type in a map
+ * (a delete and what cascades from it): UPDATE with the row before and after, or DELETE when the
+ * row is gone afterwards. Revisions are written type by type, in the map's order.
  */
-export async function recordChanges<T>(tx: Transaction, type: RevisedType, ids: readonly string[], change: () => Promise<T>): Promise<T> {
-  const before = await snapshot(tx, type, ids);
+export async function recordChanges<T>(tx: Transaction, type: RevisedType, ids: readonly string[], change: ChangeOf<T>): Promise<T>;
+export async function recordChanges<T>(tx: Transaction, changed: ReadonlyMap<RevisedType, readonly string[]>, change: ChangeOf<T>): Promise<T>;
+export async function recordChanges<T>(
+  tx: Transaction,
+  ...args: [RevisedType, readonly string[], ChangeOf<T>] | [ReadonlyMap<RevisedType, readonly string[]>, ChangeOf<T>]
+): Promise<T> {
+  const [changed, change] = args.length === 3 ? [new Map([[args[0], args[1]]]), args[2]] : args;
+  const before = new Map<RevisedType, Map<string, object>>();
+  for (const [type, ids] of changed) before.set(type, await snapshot(tx, type, ids));
   const result = await change();
-  const after = await snapshot(tx, type, ids);
-  const existed = ids.filter((id) => before.has(id));
-  await writeRevisions(tx, type, 'UPDATE', existed.filter((id) => after.has(id)), before, after);
-  await writeRevisions(tx, type, 'DELETE', existed.filter((id) => !after.has(id)), before, after);
+  for (const [type, ids] of changed) {
+    const was = before.get(type) as Map<string, object>;
+    const after = await snapshot(tx, type, ids);
+    const existed = ids.filter((id) => was.has(id));
+    await writeRevisions(tx, type, 'UPDATE', existed.filter((id) => after.has(id)), was, after);
+    await writeRevisions(tx, type, 'DELETE', existed.filter((id) => !after.has(id)), was, after);
+  }
   return result;
 }
