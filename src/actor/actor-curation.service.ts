@@ -1,10 +1,14 @@
 // Curating actors: create, update (aliases and memberships included) and merge duplicates, each
 // with its revisions, in the caller's transaction.
+import { In, Not } from 'typeorm';
 import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
+import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
+import { Mention } from '../mention/mention.entity';
 import { recordChanges, recordCreated } from '../revision/revision.service';
+import { Source } from '../source/source.entity';
 import { ActorAlias } from './actor-alias.entity';
 import { ActorMembership } from './actor-membership.entity';
 import { Actor } from './actor.entity';
@@ -13,9 +17,9 @@ import type { CreateActorInput, UpdateActorInput } from './actor.inputs';
 /** Trimmed, inner white space collapsed, one per folded form (folded by the database, as its unique key is). */
 async function normaliseAliases(tx: Transaction, aliases: readonly string[]): Promise<string[]> {
   const cleaned = aliases.map((alias) => alias.trim().replace(/\s+/g, ' '));
-  const rows: { alias: string; key: string }[] = await tx.query(
-    `SELECT a.alias, normalise_key(a.alias) AS key FROM unnest($1::text[]) WITH ORDINALITY AS a(alias, n) ORDER BY n`,
-    [cleaned],
+  const rows = await queryRows<{ alias: string; key: string }>(
+    tx,
+    sql`SELECT a.alias, normalise_key(a.alias) AS key FROM unnest(${sql.value(cleaned)}::text[]) WITH ORDINALITY AS a(alias, n) ORDER BY n`,
   );
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.key) && seen.add(row.key)).map((row) => row.alias);
@@ -24,10 +28,11 @@ async function normaliseAliases(tx: Transaction, aliases: readonly string[]): Pr
 /** An alias another actor already holds is a CONFLICT naming that actor. */
 async function checkAliasesFree(tx: Transaction, aliases: readonly string[], actorId: string | null): Promise<void> {
   if (!aliases.length) return;
-  const [held] = await tx.query(
-    `SELECT al.alias, ac.name, ac.id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
-     WHERE al.alias_key = ANY(SELECT normalise_key(x) FROM unnest($1::text[]) x) AND ac.id IS DISTINCT FROM $2 LIMIT 1`,
-    [aliases, actorId],
+  const held = await queryRow<{ alias: string; name: string; id: string }>(
+    tx,
+    sql`SELECT al.alias, ac.name, ac.id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
+        WHERE al.alias_key = ANY(SELECT normalise_key(x) FROM unnest(${sql.value(aliases)}::text[]) x) AND ac.id IS DISTINCT FROM ${sql.value(actorId)}
+        LIMIT 1`,
   );
   if (held) {
     throw AppError.conflict(`alias "${held.alias}" already belongs to ${held.name}`, 'input.aliases', { actor: held.name, actorId: held.id });
@@ -62,7 +67,7 @@ async function affiliationIdOf(tx: Transaction, globalId: string | null | undefi
 
 async function checkWikidataFree(tx: Transaction, wikidataId: string | null | undefined, selfId?: string): Promise<void> {
   if (!wikidataId) return;
-  const [taken] = await tx.query(`SELECT name FROM actors WHERE wikidata_id = $1 AND id IS DISTINCT FROM $2`, [wikidataId, selfId ?? null]);
+  const taken = await tx.getRepository(Actor).findOne({ select: { name: true }, where: { wikidataId, ...(selfId ? { id: Not(selfId) } : {}) } });
   if (taken) throw AppError.conflict(`wikidataId ${wikidataId} already belongs to ${taken.name}`, 'input.wikidataId', { actor: taken.name });
 }
 
@@ -119,56 +124,65 @@ export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlo
   const into = await findOrFail(tx, Actor, intoGlobalId, 'intoId');
   const from = await resolveActorIds(tx, fromGlobalIds, 'fromIds');
   if (from.includes(into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
-  const ids = (sql: string) => tx.query(sql, [from]).then((rows: { id: string }[]) => rows.map((r) => r.id));
+  const ids = async (query: SQL) => (await queryRows<{ id: string }>(tx, query)).map((r) => r.id);
+  const fromIds = sql`${sql.value(from)}::uuid[]`;
+  const intoId = sql.value(into.id);
 
-  const sources = await ids(`SELECT id FROM sources WHERE actor_id = ANY($1::uuid[]) OR affiliation_id = ANY($1::uuid[])`);
+  const sources = await ids(sql`SELECT id FROM sources WHERE actor_id = ANY(${fromIds}) OR affiliation_id = ANY(${fromIds})`);
   await recordChanges(tx, 'Source', sources, async () => {
-    await tx.query(`UPDATE sources SET actor_id = $2, updated_at = now() WHERE actor_id = ANY($1::uuid[])`, [from, into.id]);
-    await tx.query(`UPDATE sources SET affiliation_id = $2, updated_at = now() WHERE affiliation_id = ANY($1::uuid[])`, [from, into.id]);
+    await tx.getRepository(Source).update({ actorId: In(from) }, { actorId: into.id });
+    await tx.getRepository(Source).update({ affiliationId: In(from) }, { affiliationId: into.id });
   });
 
-  const mentions = await ids(`SELECT id FROM mentions WHERE actor_id = ANY($1::uuid[])`);
+  const mentions = await ids(sql`SELECT id FROM mentions WHERE actor_id = ANY(${fromIds})`);
   await recordChanges(tx, 'Mention', mentions, async () => {
     // A mention the survivor already has at the same span is a duplicate, not a move.
-    await tx.query(
-      `DELETE FROM mentions m WHERE m.actor_id = ANY($1::uuid[])
-         AND EXISTS (SELECT 1 FROM mentions k WHERE k.article_id = m.article_id AND k.span_start = m.span_start AND k.span_end = m.span_end
-                     AND (k.actor_id = $2 OR (k.actor_id = ANY($1::uuid[]) AND k.id < m.id)))`,
-      [from, into.id],
+    await queryRows(
+      tx,
+      sql`DELETE FROM mentions m WHERE m.actor_id = ANY(${fromIds})
+            AND EXISTS (SELECT 1 FROM mentions k WHERE k.article_id = m.article_id AND k.span_start = m.span_start AND k.span_end = m.span_end
+                        AND (k.actor_id = ${intoId} OR (k.actor_id = ANY(${fromIds}) AND k.id < m.id)))`,
     );
-    await tx.query(`UPDATE mentions SET actor_id = $2, updated_at = now() WHERE actor_id = ANY($1::uuid[])`, [from, into.id]);
+    await tx.getRepository(Mention).update({ actorId: In(from) }, { actorId: into.id });
   });
 
-  const affiliated = await ids(`SELECT id FROM actors WHERE affiliation_id = ANY($1::uuid[]) OR id IN (SELECT member_id FROM actor_memberships WHERE organisation_id = ANY($1::uuid[]))`);
+  const affiliated = await ids(
+    sql`SELECT id FROM actors WHERE affiliation_id = ANY(${fromIds}) OR id IN (SELECT member_id FROM actor_memberships WHERE organisation_id = ANY(${fromIds}))`,
+  );
   await recordChanges(tx, 'Actor', affiliated.filter((id) => id !== into.id && !from.includes(id)), async () => {
-    await tx.query(`UPDATE actors SET affiliation_id = $2, updated_at = now() WHERE affiliation_id = ANY($1::uuid[]) AND id <> $2`, [from, into.id]);
-    await tx.query(
-      `INSERT INTO actor_memberships (member_id, organisation_id)
-       SELECT member_id, $2 FROM actor_memberships WHERE organisation_id = ANY($1::uuid[]) AND member_id <> $2 AND NOT member_id = ANY($1::uuid[])
-       ON CONFLICT DO NOTHING`,
-      [from, into.id],
+    await tx.getRepository(Actor).update({ affiliationId: In(from), id: Not(into.id) }, { affiliationId: into.id });
+    await queryRows(
+      tx,
+      sql`INSERT INTO actor_memberships (member_id, organisation_id)
+          SELECT member_id, ${intoId} FROM actor_memberships
+          WHERE organisation_id = ANY(${fromIds}) AND member_id <> ${intoId} AND NOT member_id = ANY(${fromIds})
+          ON CONFLICT DO NOTHING`,
     );
     // Inside this record, so the members' revisions show the membership they lose.
-    await tx.query(`DELETE FROM actor_memberships WHERE organisation_id = ANY($1::uuid[])`, [from]);
+    await tx.getRepository(ActorMembership).delete({ organisationId: In(from) });
   });
 
   await recordChanges(tx, 'Actor', [into.id, ...from], async () => {
-    if (into.affiliationId && from.includes(into.affiliationId)) await tx.query(`UPDATE actors SET affiliation_id = NULL WHERE id = $1`, [into.id]);
-    await tx.query(
-      `INSERT INTO actor_memberships (member_id, organisation_id)
-       SELECT DISTINCT $2::uuid, organisation_id FROM actor_memberships WHERE member_id = ANY($1::uuid[]) AND organisation_id <> $2 AND NOT organisation_id = ANY($1::uuid[])
-       ON CONFLICT DO NOTHING`,
-      [from, into.id],
+    if (into.affiliationId && from.includes(into.affiliationId)) {
+      // A fragment, not update(), which would also set updated_at: this statement never has.
+      await queryRows(tx, sql`UPDATE actors SET affiliation_id = NULL WHERE id = ${intoId}`);
+    }
+    await queryRows(
+      tx,
+      sql`INSERT INTO actor_memberships (member_id, organisation_id)
+          SELECT DISTINCT ${intoId}::uuid, organisation_id FROM actor_memberships
+          WHERE member_id = ANY(${fromIds}) AND organisation_id <> ${intoId} AND NOT organisation_id = ANY(${fromIds})
+          ON CONFLICT DO NOTHING`,
     );
-    const names: { alias: string }[] = await tx.query(
-      `SELECT name AS alias FROM actors WHERE id = ANY($1::uuid[]) UNION ALL SELECT alias FROM actor_aliases WHERE actor_id = ANY($1::uuid[])`,
-      [from],
+    const names = await queryRows<{ alias: string }>(
+      tx,
+      sql`SELECT name AS alias FROM actors WHERE id = ANY(${fromIds}) UNION ALL SELECT alias FROM actor_aliases WHERE actor_id = ANY(${fromIds})`,
     );
-    await tx.query(`DELETE FROM actor_aliases WHERE actor_id = ANY($1::uuid[])`, [from]);
-    const current: { alias: string }[] = await tx.query(`SELECT alias FROM actor_aliases WHERE actor_id = $1`, [into.id]);
+    await tx.getRepository(ActorAlias).delete({ actorId: In(from) });
+    const current = await tx.getRepository(ActorAlias).find({ select: { alias: true }, where: { actorId: into.id } });
     const aliases = await normaliseAliases(tx, [...current.map((c) => c.alias), ...names.map((n) => n.alias)]);
     await replaceAliases(tx, into.id, aliases);
-    await tx.query(`DELETE FROM actors WHERE id = ANY($1::uuid[])`, [from]);
+    await tx.getRepository(Actor).delete({ id: In(from) });
   });
   return tx.getRepository(Actor).findOneByOrFail({ id: into.id });
 }

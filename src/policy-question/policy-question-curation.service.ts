@@ -1,3 +1,4 @@
+import { Not } from 'typeorm';
 import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
 import type { Transaction } from '../database/transaction';
@@ -7,7 +8,7 @@ import { PolicyQuestion } from './policy-question.entity';
 import type { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-question.inputs';
 
 async function checkSlugFree(tx: Transaction, slug: string, exceptId?: string): Promise<void> {
-  const [taken] = await tx.query(`SELECT id FROM policy_questions WHERE slug = $1 AND id IS DISTINCT FROM $2`, [slug, exceptId ?? null]);
+  const taken = await tx.getRepository(PolicyQuestion).exists({ where: { slug, ...(exceptId ? { id: Not(exceptId) } : {}) } });
   if (taken) throw AppError.conflict(`a policy question with slug ${slug} already exists`, 'input.slug');
 }
 

@@ -7,6 +7,7 @@ import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Source } from '../source/source.entity';
+import { Stance } from '../stance/stance.entity';
 import { Quote, QuoteKind } from './quote.entity';
 import type { CreateQuoteInput, UpdateQuoteInput } from './quote.inputs';
 
@@ -51,7 +52,7 @@ export async function updateQuote(tx: Transaction, input: UpdateQuoteInput): Pro
 /** Stances that cite the quote keep their evidence span and lose the link (the database sets it null). */
 export async function deleteQuote(tx: Transaction, id: string): Promise<string> {
   const quote = await findOrFail(tx, Quote, id, 'id');
-  const citing: { id: string }[] = await tx.query(`SELECT id FROM stances WHERE quote_id = $1`, [quote.id]);
+  const citing = await tx.getRepository(Stance).find({ select: { id: true }, where: { quoteId: quote.id } });
   await recordChanges(tx, 'Stance', citing.map((s) => s.id), () =>
     recordChanges(tx, 'Quote', [quote.id], () => tx.getRepository(Quote).delete(quote.id)),
   );

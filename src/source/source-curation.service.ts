@@ -6,7 +6,9 @@ import { findOrFail } from '../common/find-or-fail';
 import { checkSpan } from '../common/span-input';
 import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
+import { Quote } from '../quote/quote.entity';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
+import { Stance } from '../stance/stance.entity';
 import { Anonymity, Source } from './source.entity';
 import type { CreateSourceInput, UpdateSourceInput } from './source.inputs';
 
@@ -62,9 +64,9 @@ export async function updateSource(tx: Transaction, input: UpdateSourceInput): P
 /** Its quotes stay, unattributed; its stances go with it (a stance needs a holder). */
 export async function deleteSource(tx: Transaction, id: string): Promise<string> {
   const source = await findOrFail(tx, Source, id, 'id');
-  const quotes: { id: string }[] = await tx.query(`SELECT id FROM quotes WHERE source_id = $1`, [source.id]);
-  const stances: { id: string }[] = await tx.query(`SELECT id FROM stances WHERE source_id = $1`, [source.id]);
-  await recordChanges(tx, 'Quote', quotes.map((q) => q.id), () => tx.query(`UPDATE quotes SET source_id = NULL, updated_at = now() WHERE source_id = $1`, [source.id]));
+  const quotes = await tx.getRepository(Quote).find({ select: { id: true }, where: { sourceId: source.id } });
+  const stances = await tx.getRepository(Stance).find({ select: { id: true }, where: { sourceId: source.id } });
+  await recordChanges(tx, 'Quote', quotes.map((q) => q.id), () => tx.getRepository(Quote).update({ sourceId: source.id }, { sourceId: null }));
   await recordChanges(tx, 'Stance', stances.map((s) => s.id), () =>
     recordChanges(tx, 'Source', [source.id], () => tx.getRepository(Source).delete(source.id)),
   );
