@@ -114,27 +114,29 @@ export async function updateActor(tx: Transaction, input: UpdateActorInput): Pro
   return tx.getRepository(Actor).findOneByOrFail({ id: actor.id });
 }
 
-/**
- * Merges duplicate actors into one: their sources, mentions (and so stances), memberships,
- * affiliations and aliases move to the survivor, their names become its aliases, and they are
- * deleted. No row is left pointing at a merged actor (the foreign keys would refuse the delete).
- */
-export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlobalIds: readonly string[]): Promise<Actor> {
-  if (!fromGlobalIds.length) throw AppError.badInput('fromIds must name at least one actor', 'fromIds');
-  const into = await findOrFail(tx, Actor, intoGlobalId, 'intoId');
-  const from = await resolveActorIds(tx, fromGlobalIds, 'fromIds');
-  if (from.includes(into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
-  const ids = async (query: SQL) => (await queryRows<{ id: string }>(tx, query)).map((r) => r.id);
-  const fromIds = sql`${sql.value(from)}::uuid[]`;
-  const intoId = sql.value(into.id);
+/** A merge under way: the surviving actor, the ids of the actors merged into it, and both as SQL values. */
+interface Merge {
+  readonly tx: Transaction;
+  readonly into: Actor;
+  readonly from: readonly string[];
+  readonly intoId: SQL;
+  readonly fromIds: SQL;
+}
 
-  const sources = await ids(sql`SELECT id FROM sources WHERE actor_id = ANY(${fromIds}) OR affiliation_id = ANY(${fromIds})`);
+async function idsOf(tx: Transaction, query: SQL): Promise<string[]> {
+  return (await queryRows<{ id: string }>(tx, query)).map((r) => r.id);
+}
+
+async function moveSources({ tx, into, from, fromIds }: Merge): Promise<void> {
+  const sources = await idsOf(tx, sql`SELECT id FROM sources WHERE actor_id = ANY(${fromIds}) OR affiliation_id = ANY(${fromIds})`);
   await recordChanges(tx, 'Source', sources, async () => {
     await tx.getRepository(Source).update({ actorId: In(from) }, { actorId: into.id });
     await tx.getRepository(Source).update({ affiliationId: In(from) }, { affiliationId: into.id });
   });
+}
 
-  const mentions = await ids(sql`SELECT id FROM mentions WHERE actor_id = ANY(${fromIds})`);
+async function moveMentions({ tx, into, from, intoId, fromIds }: Merge): Promise<void> {
+  const mentions = await idsOf(tx, sql`SELECT id FROM mentions WHERE actor_id = ANY(${fromIds})`);
   await recordChanges(tx, 'Mention', mentions, async () => {
     // A mention the survivor already has at the same span is a duplicate, not a move.
     await queryRows(
@@ -145,8 +147,12 @@ export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlo
     );
     await tx.getRepository(Mention).update({ actorId: In(from) }, { actorId: into.id });
   });
+}
 
-  const affiliated = await ids(
+/** Actors affiliated with or members of a merged actor become so of the survivor. */
+async function moveDependants({ tx, into, from, intoId, fromIds }: Merge): Promise<void> {
+  const affiliated = await idsOf(
+    tx,
     sql`SELECT id FROM actors WHERE affiliation_id = ANY(${fromIds}) OR id IN (SELECT member_id FROM actor_memberships WHERE organisation_id = ANY(${fromIds}))`,
   );
   await recordChanges(tx, 'Actor', affiliated.filter((id) => id !== into.id && !from.includes(id)), async () => {
@@ -161,7 +167,10 @@ export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlo
     // Inside this record, so the members' revisions show the membership they lose.
     await tx.getRepository(ActorMembership).delete({ organisationId: In(from) });
   });
+}
 
+/** The survivor takes the merged actors' memberships, names and aliases; then they are deleted. */
+async function absorbMerged({ tx, into, from, intoId, fromIds }: Merge): Promise<void> {
   await recordChanges(tx, 'Actor', [into.id, ...from], async () => {
     if (into.affiliationId && from.includes(into.affiliationId)) {
       // A fragment, not update(), which would also set updated_at: this statement never has.
@@ -184,6 +193,22 @@ export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlo
     await replaceAliases(tx, into.id, aliases);
     await tx.getRepository(Actor).delete({ id: In(from) });
   });
-  return tx.getRepository(Actor).findOneByOrFail({ id: into.id });
 }
 
+/**
+ * Merges duplicate actors into one: their sources, mentions (and so stances), memberships,
+ * affiliations and aliases move to the survivor, their names become its aliases, and they are
+ * deleted. No row is left pointing at a merged actor (the foreign keys would refuse the delete).
+ */
+export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlobalIds: readonly string[]): Promise<Actor> {
+  if (!fromGlobalIds.length) throw AppError.badInput('fromIds must name at least one actor', 'fromIds');
+  const into = await findOrFail(tx, Actor, intoGlobalId, 'intoId');
+  const from = await resolveActorIds(tx, fromGlobalIds, 'fromIds');
+  if (from.includes(into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
+  const merge: Merge = { tx, into, from, intoId: sql.value(into.id), fromIds: sql`${sql.value(from)}::uuid[]` };
+  await moveSources(merge);
+  await moveMentions(merge);
+  await moveDependants(merge);
+  await absorbMerged(merge);
+  return tx.getRepository(Actor).findOneByOrFail({ id: into.id });
+}
