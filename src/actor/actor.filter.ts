@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import type { SqlQuery } from '../common/sql-query';
+import { type RowSet, where } from '../common/row-set';
+import { type SQL, sql } from '../database/sql';
 import { ActorKind } from './actor.entity';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
@@ -11,12 +12,18 @@ export class ActorFilter {
   kinds?: ActorKind[] | null;
 }
 
-export function applyActorFilter(query: SqlQuery, filter: ActorFilter | null | undefined): SqlQuery {
-  if (!filter) return query;
-  if (filter.search?.trim()) {
-    const pattern = `'%' || normalise_key(${query.param(filter.search.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
-    query.where(`ac.name_key LIKE ${pattern} OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.alias_key LIKE ${pattern})`);
-  }
-  if (filter.kinds) query.where(`ac.kind = ANY(${query.param(filter.kinds)}::actor_kind[])`);
-  return query;
+/** Part of a name or alias: LIKE's wildcards in the text are matched literally. */
+function nameContains(search: string): SQL {
+  const pattern = sql`'%' || normalise_key(${sql.value(search.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+  return sql`ac.name_key LIKE ${pattern} OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.alias_key LIKE ${pattern})`;
+}
+
+/** Adds the filter's conditions on the actors aliased `ac`. */
+export function applyActorFilter(rows: RowSet, filter: ActorFilter | null | undefined): RowSet {
+  if (!filter) return rows;
+  return where(
+    rows,
+    filter.search?.trim() ? nameContains(filter.search) : null,
+    filter.kinds ? sql`ac.kind = ANY(${sql.value(filter.kinds)}::actor_kind[])` : null,
+  );
 }

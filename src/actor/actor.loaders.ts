@@ -3,6 +3,7 @@ import { entitiesById, groupBy } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
 import { nodeType } from '../common/node-type';
+import { queryRows, sql } from '../database/sql';
 import { ActorAlias } from './actor-alias.entity';
 import { Actor } from './actor.entity';
 
@@ -18,11 +19,12 @@ export function aliasesByActorId(ctx: Context): DataLoader<string, ActorAlias[]>
 function membershipLoader(ctx: Context, name: string, keyColumn: string, otherColumn: string): DataLoader<string, Actor[]> {
   return ctx.loaders.get(name, () =>
     new DataLoader<string, Actor[]>(async (ids) => {
-      const rows: { key: string; id: string }[] = await ctx.db.query(
-        `SELECT m.${keyColumn}::text AS key, m.${otherColumn}::text AS id
-         FROM actor_memberships m JOIN actors o ON o.id = m.${otherColumn}
-         WHERE m.${keyColumn} = ANY($1::uuid[]) ORDER BY o.name, o.id`,
-        [ids],
+      const [key, other] = [sql.identifier('m', keyColumn), sql.identifier('m', otherColumn)];
+      const rows = await queryRows<{ key: string; id: string }>(
+        ctx.db,
+        sql`SELECT ${key}::text AS key, ${other}::text AS id
+            FROM actor_memberships m JOIN actors o ON o.id = ${other}
+            WHERE ${key} = ANY(${sql.value(ids)}::uuid[]) ORDER BY o.name, o.id`,
       );
       const actors = await actorsById(ctx).loadMany(rows.map((row) => row.id));
       const found = rows.map((row, i) => ({ key: row.key, actor: actors[i] })).filter((r): r is { key: string; actor: Actor } => r.actor instanceof Actor);

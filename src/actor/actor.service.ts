@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { listConnection } from '../common/list-connection';
-import { SqlQuery } from '../common/sql-query';
+import { rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
+import { sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { Actor } from './actor.entity';
 import { applyActorFilter, type ActorFilter } from './actor.filter';
@@ -30,6 +31,6 @@ export async function findActorByName(db: EntityManager, name: string): Promise<
 }
 
 export function listActors(ctx: Context, page: PageRequest, filter: ActorFilter | null | undefined): Promise<Connection<Actor>> {
-  const query = applyActorFilter(new SqlQuery('actors ac'), filter);
-  return listConnection(ctx, query, 'ac.id', ACTOR_ORDER_KEYS, page, actorsById(ctx));
+  const rows = applyActorFilter(rowSet(sql`actors ac`), filter);
+  return listConnection(ctx, rows, sql`ac.id`, ACTOR_ORDER_KEYS, page, actorsById(ctx));
 }

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { uuidsOf, whereIn, whereMatches, wherePublished } from '../common/filter-sql';
+import { inIds, matches, publishedWithin, uuidArray } from '../common/filter-sql';
 import { DateTimeScalar } from '../common/scalars';
-import type { SqlQuery } from '../common/sql-query';
+import { type RowSet, where } from '../common/row-set';
+import { type SQL, sql } from '../database/sql';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class ArticleFilter {
@@ -27,23 +28,28 @@ export class ArticleFilter {
   questionIds?: string[] | null;
 }
 
+function mentioning(actors: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.actor_id = ANY(${actors}))`;
+}
+
+function quoting(actors: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM quotes fq JOIN sources fs ON fs.id = fq.source_id WHERE fq.article_id = a.id AND fs.actor_id = ANY(${actors}))`;
+}
+
+function withStanceOn(questions: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM stances fst WHERE fst.article_id = a.id AND fst.question_id = ANY(${questions}))`;
+}
+
 /** Adds the filter's conditions on the articles aliased `a`. */
-export function applyArticleFilter(query: SqlQuery, filter: ArticleFilter | null | undefined, field = 'filter', searchVector = 'a.search'): SqlQuery {
-  if (!filter) return query;
-  whereMatches(query, searchVector, filter.search);
-  whereIn(query, 'a.outlet_id', filter.outletIds, 'Outlet', `${field}.outletIds`);
-  wherePublished(query, 'a.published_at', filter.publishedAfter, filter.publishedBefore, `${field}.`);
-  if (filter.mentionsActorIds) {
-    const actors = query.param(uuidsOf(filter.mentionsActorIds, 'Actor', `${field}.mentionsActorIds`));
-    query.where(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.actor_id = ANY(${actors}::uuid[]))`);
-  }
-  if (filter.quotesActorIds) {
-    const actors = query.param(uuidsOf(filter.quotesActorIds, 'Actor', `${field}.quotesActorIds`));
-    query.where(`EXISTS (SELECT 1 FROM quotes fq JOIN sources fs ON fs.id = fq.source_id WHERE fq.article_id = a.id AND fs.actor_id = ANY(${actors}::uuid[]))`);
-  }
-  if (filter.questionIds) {
-    const questions = query.param(uuidsOf(filter.questionIds, 'PolicyQuestion', `${field}.questionIds`));
-    query.where(`EXISTS (SELECT 1 FROM stances fst WHERE fst.article_id = a.id AND fst.question_id = ANY(${questions}::uuid[]))`);
-  }
-  return query;
+export function applyArticleFilter(rows: RowSet, filter: ArticleFilter | null | undefined, field = 'filter', searchVector = sql`a.search`): RowSet {
+  if (!filter) return rows;
+  return where(
+    rows,
+    matches(searchVector, filter.search),
+    inIds(sql`a.outlet_id`, filter.outletIds, 'Outlet', `${field}.outletIds`),
+    publishedWithin(sql`a.published_at`, filter.publishedAfter, filter.publishedBefore, `${field}.`),
+    filter.mentionsActorIds ? mentioning(uuidArray(filter.mentionsActorIds, 'Actor', `${field}.mentionsActorIds`)) : null,
+    filter.quotesActorIds ? quoting(uuidArray(filter.quotesActorIds, 'Actor', `${field}.quotesActorIds`)) : null,
+    filter.questionIds ? withStanceOn(uuidArray(filter.questionIds, 'PolicyQuestion', `${field}.questionIds`)) : null,
+  );
 }

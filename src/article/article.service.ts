@@ -4,8 +4,9 @@ import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { childConnection, listConnection } from '../common/list-connection';
 import type { ChildList } from '../common/nested-page.loader';
-import { SqlQuery } from '../common/sql-query';
+import { type RowSet, rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
+import { sql } from '../database/sql';
 import { Article } from './article.entity';
 import { applyArticleFilter, type ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
@@ -16,9 +17,7 @@ export function findArticleByUrl(db: EntityManager, url: string): Promise<Articl
   return db.getRepository(Article).findOneBy({ url });
 }
 
-function articleQuery(): SqlQuery {
-  return new SqlQuery('articles a');
-}
+const ARTICLE_ROWS: RowSet = rowSet(sql`articles a`);
 
 export async function listArticles(
   ctx: Context,
@@ -26,16 +25,15 @@ export async function listArticles(
   filter: ArticleFilter | null | undefined,
   orderBy: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC,
 ): Promise<Connection<Article>> {
-  const query = applyArticleFilter(articleQuery(), filter);
-  const keys = ARTICLE_ORDER_KEYS[orderBy];
-  return listConnection(ctx, query, 'a.id', keys, page, articlesById(ctx));
+  const rows = applyArticleFilter(ARTICLE_ROWS, filter);
+  return listConnection(ctx, rows, sql`a.id`, ARTICLE_ORDER_KEYS[orderBy], page, articlesById(ctx));
 }
 
 const articlesOfOutlet: ChildList = {
   name: 'Outlet.articles',
-  query: articleQuery,
-  parentSql: 'a.outlet_id',
-  idSql: 'a.id',
+  rows: () => ARTICLE_ROWS,
+  parent: sql`a.outlet_id`,
+  id: sql`a.id`,
   keys: ARTICLE_ORDER_KEYS[ArticleOrder.PUBLISHED_AT_DESC],
 };
 

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
+import { sql } from '../database/sql';
 import { Article } from './article.entity';
 
 export enum ArticleOrder {
@@ -20,20 +21,20 @@ registerEnumType(ArticleOrder, {
 });
 
 /** The articles' publication date as a sort key: undated sorts as the oldest (index-backed). */
-export const PUBLISHED_AT_KEY_SQL = `COALESCE(a.published_at, '-infinity'::timestamptz)`;
+export const PUBLISHED_AT_KEY_SQL = sql`COALESCE(a.published_at, '-infinity'::timestamptz)`;
 
 export const ARTICLE_ORDER_KEYS: Record<ArticleOrder, SortKey[]> = {
   [ArticleOrder.PUBLISHED_AT_DESC]: [
     { sql: PUBLISHED_AT_KEY_SQL, type: 'timestamptz', descending: true },
-    { sql: 'a.id', type: 'uuid', descending: true },
+    { sql: sql`a.id`, type: 'uuid', descending: true },
   ],
   [ArticleOrder.PUBLISHED_AT_ASC]: [
     { sql: PUBLISHED_AT_KEY_SQL, type: 'timestamptz', descending: false },
-    { sql: 'a.id', type: 'uuid', descending: false },
+    { sql: sql`a.id`, type: 'uuid', descending: false },
   ],
   [ArticleOrder.IMPORTED_AT_DESC]: [
-    { sql: 'a.imported_at', type: 'timestamptz', descending: true },
-    { sql: 'a.id', type: 'uuid', descending: true },
+    { sql: sql`a.imported_at`, type: 'timestamptz', descending: true },
+    { sql: sql`a.id`, type: 'uuid', descending: true },
   ],
 };
 

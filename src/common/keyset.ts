@@ -2,15 +2,16 @@
 // index rather than OFFSET, so page 10,000 costs what page 1 costs and a row inserted meanwhile
 // never shifts the rows that follow it.
 import type { EntityManager } from 'typeorm';
+import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { SqlQuery } from './sql-query';
+import { fromWhere, type RowSet, where } from './row-set';
 
 export type SortKeyType = 'timestamptz' | 'uuid' | 'integer' | 'real' | 'text';
 
 /** One column of an order. The expression must never be NULL (coalesce it). */
 export interface SortKey {
-  readonly sql: string;
+  readonly sql: SQL;
   readonly type: SortKeyType;
   readonly descending: boolean;
 }
@@ -46,6 +47,14 @@ export function checkPageSize(first: number, maxPageSize: number, field = 'first
   }
 }
 
+const CAST: Record<SortKeyType, SQL> = {
+  timestamptz: sql`timestamptz`,
+  uuid: sql`uuid`,
+  integer: sql`integer`,
+  real: sql`real`,
+  text: sql`text`,
+};
+
 function afterValues(keys: readonly SortKey[], after: string): string[] {
   const values = decodeCursor(after, keys.length);
   keys.forEach((key, i) => {
@@ -54,34 +63,39 @@ function afterValues(keys: readonly SortKey[], after: string): string[] {
   return values;
 }
 
+/** `(a, b)`, or the bare item for a single one. */
+function tuple(items: readonly SQL[]): SQL {
+  return items.length === 1 ? items[0] : sql`(${sql.join(items, ', ')})`;
+}
+
 /**
  * The condition "row comes after these values": one row comparison when every key sorts the same
  * way (so a composite index answers it), else the lexicographic expansion.
  */
-function afterCondition(query: SqlQuery, keys: readonly SortKey[], values: string[]): string {
-  const placeholders = keys.map((key, i) => `${query.param(values[i])}::${key.type}`);
+function afterCondition(keys: readonly SortKey[], values: string[]): SQL {
+  const bounds = keys.map((key, i) => sql`${sql.value(values[i])}::${CAST[key.type]}`);
+  const exprs = keys.map((key) => key.sql);
   if (keys.every((key) => key.descending === keys[0].descending)) {
-    const op = keys[0].descending ? '<' : '>';
-    const row = (n: number) => (n === 1 ? [keys[0].sql, placeholders[0]] : [`(${keys.slice(0, n).map((k) => k.sql).join(', ')})`, `(${placeholders.slice(0, n).join(', ')})`]);
+    const [op, opOrEqual] = keys[0].descending ? [sql`<`, sql`<=`] : [sql`>`, sql`>=`];
+    const prefix = (n: number) => sql`${tuple(exprs.slice(0, n))} ${opOrEqual} ${tuple(bounds.slice(0, n))}`;
     // The implied bounds on each prefix let the planner start an index scan on the leading keys
     // even when later keys come from a joined table.
-    const prefixes = keys.slice(1).map((_, i) => row(i + 1)).map(([left, right]) => `${left} ${op}= ${right}`);
-    const [left, right] = row(keys.length);
-    return [...prefixes, `${left} ${op} ${right}`].join(' AND ');
+    const prefixes = keys.slice(1).map((_, i) => prefix(i + 1));
+    return sql.join([...prefixes, sql`${tuple(exprs)} ${op} ${tuple(bounds)}`], ' AND ');
   }
   const alternatives = keys.map((key, i) => {
-    const equal = keys.slice(0, i).map((k, j) => `${k.sql} = ${placeholders[j]}`);
-    return [...equal, `${key.sql} ${key.descending ? '<' : '>'} ${placeholders[i]}`].join(' AND ');
+    const equal = keys.slice(0, i).map((k, j) => sql`${k.sql} = ${bounds[j]}`);
+    return sql.join([...equal, sql`${key.sql} ${key.descending ? sql`<` : sql`>`} ${bounds[i]}`], ' AND ');
   });
-  return alternatives.map((a) => `(${a})`).join(' OR ');
+  return sql.join(alternatives.map((a) => sql`(${a})`), ' OR ');
 }
 
-function orderBy(keys: readonly SortKey[]): string {
-  return keys.map((k) => `${k.sql} ${k.descending ? 'DESC' : 'ASC'}`).join(', ');
+function orderBy(keys: readonly SortKey[]): SQL {
+  return sql.join(keys.map((k) => sql`${k.sql} ${k.descending ? sql`DESC` : sql`ASC`}`), ', ');
 }
 
-function cursorColumns(keys: readonly SortKey[]): string {
-  return keys.map((k, i) => `(${k.sql})::text AS "k${i}"`).join(', ');
+function cursorColumns(keys: readonly SortKey[]): SQL {
+  return sql.join(keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`), ', ');
 }
 
 function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first: number): Page {
@@ -94,12 +108,24 @@ function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first:
   };
 }
 
-/** One page of ids (with their cursors) of the rows `query` selects, in the order of `keys`. */
-export async function findPage(db: EntityManager, base: SqlQuery, idSql: string, keys: readonly SortKey[], page: PageRequest): Promise<Page> {
-  const query = base.clone();
-  if (page.after) query.where(afterCondition(query, keys, afterValues(keys, page.after)));
-  const sql = `SELECT ${idSql} AS id, ${cursorColumns(keys)} FROM ${query.from} ${query.whereClause()} ORDER BY ${orderBy(keys)} LIMIT ${page.first + 1}`;
-  return toPage(await db.query(sql, query.params), keys, page.first);
+/** The rows after the request's cursor, if it has one. */
+function afterCursor(rows: RowSet, keys: readonly SortKey[], page: PageRequest): RowSet {
+  return page.after ? where(rows, afterCondition(keys, afterValues(keys, page.after))) : rows;
+}
+
+/** One page of ids (with their cursors) of `rows`, in the order of `keys`; `id` selects the id. */
+export async function findPage(db: EntityManager, rows: RowSet, id: SQL, keys: readonly SortKey[], page: PageRequest): Promise<Page> {
+  const found = await queryRows<Record<string, string>>(
+    db,
+    sql`SELECT ${id} AS id, ${cursorColumns(keys)} ${fromWhere(afterCursor(rows, keys, page))}
+        ORDER BY ${orderBy(keys)} LIMIT ${sql.literal(page.first + 1)}`,
+  );
+  return toPage(found, keys, page.first);
+}
+
+/** Narrows `rows` to those whose `parent` is one of the ids. */
+function ofParents(rows: RowSet, parent: SQL, parentIds: readonly string[]): RowSet {
+  return where(rows, sql`${parent} = ANY(${sql.value(parentIds)}::uuid[])`);
 }
 
 /**
@@ -108,43 +134,39 @@ export async function findPage(db: EntityManager, base: SqlQuery, idSql: string,
  */
 export async function findPagesByParent(
   db: EntityManager,
-  base: SqlQuery,
-  parentSql: string,
+  rows: RowSet,
+  parent: SQL,
   parentIds: readonly string[],
-  idSql: string,
+  id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
 ): Promise<Map<string, Page>> {
-  const query = base.clone();
-  query.where(`${parentSql} = ANY(${query.param(parentIds)}::uuid[])`);
-  if (page.after) query.where(afterCondition(query, keys, afterValues(keys, page.after)));
-  const sql = `
-    SELECT * FROM (
-      SELECT ${parentSql}::text AS parent, ${idSql} AS id, ${cursorColumns(keys)},
-             row_number() OVER (PARTITION BY ${parentSql} ORDER BY ${orderBy(keys)}) AS row_rank
-      FROM ${query.from} ${query.whereClause()}
-    ) numbered
-    WHERE row_rank <= ${page.first + 1}
-    ORDER BY parent, row_rank`;
-  const rows: Record<string, string>[] = await db.query(sql, query.params);
-  const byParent = new Map<string, Record<string, string>[]>(parentIds.map((id) => [id, []]));
-  for (const row of rows) byParent.get(row.parent)?.push(row);
-  return new Map([...byParent].map(([parent, parentRows]) => [parent, toPage(parentRows, keys, page.first)]));
-}
-
-export async function countRows(db: EntityManager, query: SqlQuery): Promise<number> {
-  const [row] = await db.query(`SELECT count(*)::int AS count FROM ${query.from} ${query.whereClause()}`, query.params);
-  return row.count;
-}
-
-export async function countRowsByParent(db: EntityManager, query: SqlQuery, parentSql: string, parentIds: readonly string[]): Promise<Map<string, number>> {
-  const scoped = query.clone();
-  scoped.where(`${parentSql} = ANY(${scoped.param(parentIds)}::uuid[])`);
-  const rows: { parent: string; count: number }[] = await db.query(
-    `SELECT ${parentSql}::text AS parent, count(*)::int AS count FROM ${scoped.from} ${scoped.whereClause()} GROUP BY 1`,
-    scoped.params,
+  const found = await queryRows<Record<string, string>>(
+    db,
+    sql`SELECT * FROM (
+          SELECT ${parent}::text AS parent, ${id} AS id, ${cursorColumns(keys)},
+                 row_number() OVER (PARTITION BY ${parent} ORDER BY ${orderBy(keys)}) AS row_rank
+          ${fromWhere(afterCursor(ofParents(rows, parent, parentIds), keys, page))}
+        ) numbered
+        WHERE row_rank <= ${sql.literal(page.first + 1)}
+        ORDER BY parent, row_rank`,
   );
-  const counts = new Map(parentIds.map((id) => [id, 0]));
-  for (const row of rows) counts.set(row.parent, row.count);
+  const byParent = new Map<string, Record<string, string>[]>(parentIds.map((parentId) => [parentId, []]));
+  for (const row of found) byParent.get(row.parent)?.push(row);
+  return new Map([...byParent].map(([parentId, parentRows]) => [parentId, toPage(parentRows, keys, page.first)]));
+}
+
+export async function countRows(db: EntityManager, rows: RowSet): Promise<number> {
+  const row = await queryRow<{ count: number }>(db, sql`SELECT count(*)::int AS count ${fromWhere(rows)}`);
+  return row?.count ?? 0;
+}
+
+export async function countRowsByParent(db: EntityManager, rows: RowSet, parent: SQL, parentIds: readonly string[]): Promise<Map<string, number>> {
+  const found = await queryRows<{ parent: string; count: number }>(
+    db,
+    sql`SELECT ${parent}::text AS parent, count(*)::int AS count ${fromWhere(ofParents(rows, parent, parentIds))} GROUP BY 1`,
+  );
+  const counts = new Map(parentIds.map((parentId) => [parentId, 0]));
+  for (const row of found) counts.set(row.parent, row.count);
   return counts;
 }

@@ -1,22 +1,23 @@
 // The two ways a connection is listed: a top-level list (one page of one query), or the same
 // child list under many parents (the quotes of each article on a page), batched per request.
 import type DataLoader from 'dataloader';
+import type { SQL } from '../database/sql';
 import type { Context } from './context';
 import { toConnection, type Connection } from './connection';
 import { countRows, findPage, type PageRequest, type SortKey } from './keyset';
 import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';
-import type { SqlQuery } from './sql-query';
+import type { RowSet } from './row-set';
 
 export async function listConnection<T>(
   ctx: Context,
-  query: SqlQuery,
-  idSql: string,
+  rows: RowSet,
+  id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
   nodes: DataLoader<string, T | undefined>,
 ): Promise<Connection<T>> {
-  const found = await findPage(ctx.db, query, idSql, keys, page);
-  return toConnection(found, page.after, nodes, () => countRows(ctx.db, query));
+  const found = await findPage(ctx.db, rows, id, keys, page);
+  return toConnection(found, page.after, nodes, () => countRows(ctx.db, rows));
 }
 
 export async function childConnection<T>(

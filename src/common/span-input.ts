@@ -1,6 +1,7 @@
 import { IsInt, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
+import { queryRow, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 
 @InputType({ description: 'A half-open [start, end) range of Unicode code points in the article body.' })
@@ -21,7 +22,8 @@ export async function checkSpan(db: EntityManager, articleId: string, span: Span
   if (span.start < 0 || span.end <= span.start) {
     throw AppError.badInput(`${field} must be non-empty: 0 <= start < end (got [${span.start}, ${span.end}))`, field);
   }
-  const [article] = await db.query(`SELECT body_length FROM articles WHERE id = $1`, [articleId]);
+  // A fragment rather than the Article repository: common/ imports no feature.
+  const article = await queryRow<{ body_length: number }>(db, sql`SELECT body_length FROM articles WHERE id = ${sql.value(articleId)}`);
   if (article && span.end > article.body_length) {
     throw AppError.badInput(`${field} ends at ${span.end}, past the end of the body (${article.body_length} code points)`, field);
   }

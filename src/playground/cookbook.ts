@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '../common/global-id';
+import { queryRow, sql } from '../database/sql';
 
 // Copied next to the compiled code by `npm run build`, and read from src/ under the tests.
 const COOKBOOK_FOLDER = path.join(__dirname, 'cookbook');
@@ -35,11 +36,12 @@ export function readCookbook(folder = COOKBOOK_FOLDER): Recipe[] {
 export async function recipeVariables(db: EntityManager, recipe: Recipe): Promise<Record<string, unknown>> {
   if (recipe.name === 'PagingThroughAllQuotes') return { after: null };
   if (recipe.name !== 'CorrectAnExtractedAttribution') return {};
-  const [pair] = await db.query(
-    `SELECT q.id AS quote_id, s.id AS source_id
-     FROM quotes q JOIN sources s ON s.article_id = q.article_id AND s.id IS DISTINCT FROM q.source_id
-     ORDER BY (q.origin = 'EXTRACTED') DESC, q.created_at DESC, s.span_start NULLS LAST, s.id
-     LIMIT 1`,
+  const pair = await queryRow<{ quote_id: string; source_id: string }>(
+    db,
+    sql`SELECT q.id AS quote_id, s.id AS source_id
+        FROM quotes q JOIN sources s ON s.article_id = q.article_id AND s.id IS DISTINCT FROM q.source_id
+        ORDER BY (q.origin = 'EXTRACTED') DESC, q.created_at DESC, s.span_start NULLS LAST, s.id
+        LIMIT 1`,
   );
   return pair ? { quoteId: toGlobalId('Quote', pair.quote_id), sourceId: toGlobalId('Source', pair.source_id) } : {};
 }

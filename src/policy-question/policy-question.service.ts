@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { listConnection } from '../common/list-connection';
-import { SqlQuery } from '../common/sql-query';
+import { rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
+import { sql } from '../database/sql';
 import { PolicyQuestion } from './policy-question.entity';
 import { policyQuestionsById } from './policy-question.loaders';
 
@@ -12,10 +13,9 @@ export function findPolicyQuestionBySlug(db: EntityManager, slug: string): Promi
 }
 
 export function listPolicyQuestions(ctx: Context, page: PageRequest): Promise<Connection<PolicyQuestion>> {
-  const query = new SqlQuery('policy_questions pq');
   const keys = [
-    { sql: 'pq.slug COLLATE "C"', type: 'text', descending: false },
-    { sql: 'pq.id', type: 'uuid', descending: false },
+    { sql: sql`pq.slug COLLATE "C"`, type: 'text', descending: false },
+    { sql: sql`pq.id`, type: 'uuid', descending: false },
   ] as const;
-  return listConnection(ctx, query, 'pq.id', keys, page, policyQuestionsById(ctx));
+  return listConnection(ctx, rowSet(sql`policy_questions pq`), sql`pq.id`, keys, page, policyQuestionsById(ctx));
 }

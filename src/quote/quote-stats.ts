@@ -1,11 +1,12 @@
 // quoteStats: quote counts grouped by any combination of outlet, month, anonymity, actor and
 // affiliation, in one GROUP BY over the same filter the quote lists use.
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SqlQuery } from '../common/sql-query';
+import { fromWhere } from '../common/row-set';
 import type { Context } from '../common/context';
+import { queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { Anonymity } from '../source/source.entity';
-import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';
+import { applyQuoteFilter, QUOTE_ROWS, type QuoteFilter } from './quote.filter';
 
 export enum QuoteDimension {
   OUTLET = 'OUTLET',
@@ -42,12 +43,12 @@ export class QuoteBucket {
   affiliationId: string | null;
 }
 
-const DIMENSION_SQL: Record<QuoteDimension, { sql: string; column: string }> = {
-  [QuoteDimension.OUTLET]: { sql: 'a.outlet_id::text', column: 'outlet_id' },
-  [QuoteDimension.MONTH]: { sql: `to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM')`, column: 'month' },
-  [QuoteDimension.ANONYMITY]: { sql: 's.anonymity::text', column: 'anonymity' },
-  [QuoteDimension.ACTOR]: { sql: 's.actor_id::text', column: 'actor_id' },
-  [QuoteDimension.AFFILIATION]: { sql: 's.affiliation_id::text', column: 'affiliation_id' },
+const DIMENSION_SQL: Record<QuoteDimension, SQL> = {
+  [QuoteDimension.OUTLET]: sql`a.outlet_id::text AS outlet_id`,
+  [QuoteDimension.MONTH]: sql`to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month`,
+  [QuoteDimension.ANONYMITY]: sql`s.anonymity::text AS anonymity`,
+  [QuoteDimension.ACTOR]: sql`s.actor_id::text AS actor_id`,
+  [QuoteDimension.AFFILIATION]: sql`s.affiliation_id::text AS affiliation_id`,
 };
 
 export const MAX_STATS_LIMIT = 10_000;
@@ -56,16 +57,15 @@ export const MAX_STATS_LIMIT = 10_000;
 export async function quoteStats(ctx: Context, groupBy: QuoteDimension[], filter: QuoteFilter | null | undefined, limit: number): Promise<QuoteBucket[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATS_LIMIT) throw AppError.badInput(`limit must be between 1 and ${MAX_STATS_LIMIT}`, 'limit');
   const dimensions = [...new Set(groupBy)].map((d) => DIMENSION_SQL[d]);
-  const query = applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter);
-  const selected = dimensions.map((d) => `${d.sql} AS ${d.column}`);
-  const positions = dimensions.map((_, i) => String(i + 2));
-  const rows: Record<string, string | number | null>[] = await ctx.db.query(
-    `SELECT count(*)::int AS count${selected.map((s) => `, ${s}`).join('')}
-     FROM ${query.from} ${query.whereClause()}
-     ${positions.length ? `GROUP BY ${positions.join(', ')}` : ''}
-     ORDER BY 1 DESC${positions.map((p) => `, ${p} NULLS LAST`).join('')}
-     LIMIT ${limit}`,
-    query.params,
+  // The count is column 1, the dimensions columns 2 and on (inlined: a bound $2 would group by a constant).
+  const positions = dimensions.map((_, i) => sql.literal(i + 2));
+  const rows = await queryRows<Record<string, string | number | null>>(
+    ctx.db,
+    sql`SELECT ${sql.join([sql`count(*)::int AS count`, ...dimensions], ', ')}
+        ${fromWhere(applyQuoteFilter(QUOTE_ROWS, filter))}
+        ${positions.length ? sql`GROUP BY ${sql.join(positions, ', ')}` : sql.blank}
+        ORDER BY ${sql.join([sql`1 DESC`, ...positions.map((p) => sql`${p} NULLS LAST`)], ', ')}
+        LIMIT ${sql.literal(limit)}`,
   );
   return rows.map((row) =>
     Object.assign(new QuoteBucket(), {

@@ -1,8 +1,9 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Origin } from '../common/annotation';
-import { selfAndMembersSql, uuidsOf, whereIn, whereMatches, wherePublished } from '../common/filter-sql';
+import { inIds, matches, publishedWithin, selfAndMembers, uuidArray } from '../common/filter-sql';
 import { DateTimeScalar } from '../common/scalars';
-import type { SqlQuery } from '../common/sql-query';
+import { type RowSet, rowSet, where } from '../common/row-set';
+import { type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { Anonymity } from '../source/source.entity';
 import { QuoteKind } from './quote.entity';
@@ -52,28 +53,33 @@ export class QuoteFilter {
   publishedBefore?: Date | null;
 }
 
-/** The FROM of every quote list: the quote, its article and its source (if any). */
-export const QUOTE_FROM = 'quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id';
+/** Every quote, with its article and its source (if any): the rows of every quote list. */
+export const QUOTE_ROWS: RowSet = rowSet(sql`quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id`);
+
+function atLeastAsConfident(minConfidence: number, field: string): SQL {
+  if (minConfidence < 0 || minConfidence > 1) throw AppError.badInput('minConfidence must be between 0 and 1', `${field}.minConfidence`);
+  return sql`COALESCE(q.confidence, 1) >= ${sql.value(minConfidence)}`;
+}
+
+function withStanceOn(questions: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM stances st WHERE st.question_id = ANY(${questions}) AND (st.quote_id = q.id OR st.source_id = q.source_id))`;
+}
 
 /** Adds the filter's conditions; `field` names the argument in errors (filter, or a path). */
-export function applyQuoteFilter(query: SqlQuery, filter: QuoteFilter | null | undefined, field = 'filter'): SqlQuery {
-  if (!filter) return query;
-  whereMatches(query, 'q.search', filter.search);
-  if (filter.kind) query.where(`q.kind = ${query.param(filter.kind)}`);
-  whereIn(query, 's.actor_id', filter.actorIds, 'Actor', `${field}.actorIds`);
-  if (filter.anonymity) query.where(`s.anonymity = ${query.param(filter.anonymity)}`);
-  if (filter.affiliationIds) query.where(`s.affiliation_id IN (${selfAndMembersSql(query, filter.affiliationIds, `${field}.affiliationIds`)})`);
-  if (filter.origin) query.where(`q.origin = ${query.param(filter.origin)}`);
-  if (filter.minConfidence != null) {
-    if (filter.minConfidence < 0 || filter.minConfidence > 1) throw AppError.badInput('minConfidence must be between 0 and 1', `${field}.minConfidence`);
-    query.where(`COALESCE(q.confidence, 1) >= ${query.param(filter.minConfidence)}`);
-  }
-  whereIn(query, 'a.outlet_id', filter.outletIds, 'Outlet', `${field}.outletIds`);
-  whereIn(query, 'q.article_id', filter.articleIds, 'Article', `${field}.articleIds`);
-  if (filter.questionIds) {
-    const questions = query.param(uuidsOf(filter.questionIds, 'PolicyQuestion', `${field}.questionIds`));
-    query.where(`EXISTS (SELECT 1 FROM stances st WHERE st.question_id = ANY(${questions}::uuid[]) AND (st.quote_id = q.id OR st.source_id = q.source_id))`);
-  }
-  wherePublished(query, 'a.published_at', filter.publishedAfter, filter.publishedBefore, `${field}.`);
-  return query;
+export function applyQuoteFilter(rows: RowSet, filter: QuoteFilter | null | undefined, field = 'filter'): RowSet {
+  if (!filter) return rows;
+  return where(
+    rows,
+    matches(sql`q.search`, filter.search),
+    filter.kind ? sql`q.kind = ${sql.value(filter.kind)}` : null,
+    inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
+    filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
+    filter.affiliationIds ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})` : null,
+    filter.origin ? sql`q.origin = ${sql.value(filter.origin)}` : null,
+    filter.minConfidence != null ? atLeastAsConfident(filter.minConfidence, field) : null,
+    inIds(sql`a.outlet_id`, filter.outletIds, 'Outlet', `${field}.outletIds`),
+    inIds(sql`q.article_id`, filter.articleIds, 'Article', `${field}.articleIds`),
+    filter.questionIds ? withStanceOn(uuidArray(filter.questionIds, 'PolicyQuestion', `${field}.questionIds`)) : null,
+    publishedWithin(sql`a.published_at`, filter.publishedAfter, filter.publishedBefore, `${field}.`),
+  );
 }

@@ -3,10 +3,11 @@ import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
 import { childConnection, listConnection } from '../common/list-connection';
 import type { ChildList } from '../common/nested-page.loader';
-import { SqlQuery } from '../common/sql-query';
+import { rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
+import { sql } from '../database/sql';
 import type { Quote } from './quote.entity';
-import { applyQuoteFilter, QUOTE_FROM, type QuoteFilter } from './quote.filter';
+import { applyQuoteFilter, QUOTE_ROWS, type QuoteFilter } from './quote.filter';
 import { quotesById } from './quote.loaders';
 import { QUOTE_ORDER_KEYS, QUOTE_READING_ORDER_KEYS, QuoteOrder } from './quote.types';
 
@@ -16,8 +17,8 @@ export async function listQuotes(
   filter: QuoteFilter | null | undefined,
   orderBy: QuoteOrder = QuoteOrder.PUBLISHED_AT_DESC,
 ): Promise<Connection<Quote>> {
-  const query = applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter);
-  return listConnection(ctx, query, 'q.id', QUOTE_ORDER_KEYS[orderBy], page, quotesById(ctx));
+  const rows = applyQuoteFilter(QUOTE_ROWS, filter);
+  return listConnection(ctx, rows, sql`q.id`, QUOTE_ORDER_KEYS[orderBy], page, quotesById(ctx));
 }
 
 function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Quote>> {
@@ -26,9 +27,9 @@ function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: 
 
 const quotesOfArticle: ChildList = {
   name: 'Article.quotes',
-  query: () => new SqlQuery('quotes q'),
-  parentSql: 'q.article_id',
-  idSql: 'q.id',
+  rows: () => rowSet(sql`quotes q`),
+  parent: sql`q.article_id`,
+  id: sql`q.id`,
   keys: QUOTE_READING_ORDER_KEYS,
 };
 
@@ -40,9 +41,9 @@ export function listQuotesOfArticle(ctx: Context, articleId: string, page: PageR
 export function listQuotesOfActor(ctx: Context, actorId: string, page: PageRequest, filter: QuoteFilter | null | undefined): Promise<Connection<Quote>> {
   const list: ChildList = {
     name: `Actor.quotes:${JSON.stringify(filter ?? null)}`,
-    query: () => applyQuoteFilter(new SqlQuery(QUOTE_FROM), filter),
-    parentSql: 's.actor_id',
-    idSql: 'q.id',
+    rows: () => applyQuoteFilter(QUOTE_ROWS, filter),
+    parent: sql`s.actor_id`,
+    id: sql`q.id`,
     keys: QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC],
   };
   return listChildQuotes(ctx, list, actorId, page);

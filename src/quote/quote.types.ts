@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { PUBLISHED_AT_KEY_SQL } from '../article/article.types';
 import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
+import { sql } from '../database/sql';
 import { Quote } from './quote.entity';
 
 export enum QuoteOrder {
@@ -24,9 +25,9 @@ registerEnumType(QuoteOrder, {
 // article comes from the negated span start.
 const byArticleDate = (descending: boolean): SortKey[] => [
   { sql: PUBLISHED_AT_KEY_SQL, type: 'timestamptz', descending },
-  { sql: 'a.id', type: 'uuid', descending },
-  { sql: descending ? '(-q.span_start)' : 'q.span_start', type: 'integer', descending },
-  { sql: 'q.id', type: 'uuid', descending },
+  { sql: sql`a.id`, type: 'uuid', descending },
+  { sql: descending ? sql`(-q.span_start)` : sql`q.span_start`, type: 'integer', descending },
+  { sql: sql`q.id`, type: 'uuid', descending },
 ];
 
 export const QUOTE_ORDER_KEYS: Record<QuoteOrder, SortKey[]> = {
@@ -34,15 +35,15 @@ export const QUOTE_ORDER_KEYS: Record<QuoteOrder, SortKey[]> = {
   [QuoteOrder.PUBLISHED_AT_ASC]: byArticleDate(false),
   [QuoteOrder.CONFIDENCE_DESC]: [
     // MANUAL rows have no confidence: a curated row counts as certain.
-    { sql: 'COALESCE(q.confidence, 1)', type: 'real', descending: true },
-    { sql: 'q.id', type: 'uuid', descending: true },
+    { sql: sql`COALESCE(q.confidence, 1)`, type: 'real', descending: true },
+    { sql: sql`q.id`, type: 'uuid', descending: true },
   ],
 };
 
 /** Article.quotes: reading order. */
 export const QUOTE_READING_ORDER_KEYS: SortKey[] = [
-  { sql: 'q.span_start', type: 'integer', descending: false },
-  { sql: 'q.id', type: 'uuid', descending: false },
+  { sql: sql`q.span_start`, type: 'integer', descending: false },
+  { sql: sql`q.id`, type: 'uuid', descending: false },
 ];
 
 export const QuoteConnection = ConnectionType(Quote);

@@ -3,8 +3,9 @@ import type { Connection } from '../common/connection';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { listConnection } from '../common/list-connection';
 import { pageRequest } from '../common/page-request';
-import { SqlQuery } from '../common/sql-query';
+import { rowSet, where } from '../common/row-set';
 import type { Context } from '../common/context';
+import { sql } from '../database/sql';
 import { Revision } from './revision.entity';
 import { revisionsById } from './revision.loaders';
 import { REVISION_ORDER_KEYS, RevisionConnection } from './revision.types';
@@ -20,9 +21,8 @@ export class RevisionResolver {
   ): Promise<Connection<Revision>> {
     const page = pageRequest(ctx, first, after, 50);
     const { type, id } = fromGlobalId(entityId, 'entityId');
-    const query = new SqlQuery('revisions r');
-    query.where(`r.entity_id = ${query.param(id)}`).where(`r.entity_type = ${query.param(type)}`);
-    return listConnection(ctx, query, 'r.id', REVISION_ORDER_KEYS, page, revisionsById(ctx));
+    const rows = where(rowSet(sql`revisions r`), sql`r.entity_id = ${sql.value(id)}`, sql`r.entity_type = ${sql.value(type)}`);
+    return listConnection(ctx, rows, sql`r.id`, REVISION_ORDER_KEYS, page, revisionsById(ctx));
   }
 
   @FieldResolver(() => ID, { description: 'The global id of the entity that changed.' })

@@ -3,9 +3,11 @@
 import { applyArticleFilter, type ArticleFilter } from '../article/article.filter';
 import { articlesById } from '../article/article.loaders';
 import { Connection } from '../common/connection';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
-import { SqlQuery } from '../common/sql-query';
 import type { Context } from '../common/context';
+import { SEARCH_CONFIGURATION_SQL, websearchQuery } from '../common/filter-sql';
+import { countRows, findPage, type PageRequest } from '../common/keyset';
+import { fromWhere, type RowSet, rowSet, where } from '../common/row-set';
+import { queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { Article } from '../article/article.entity';
 import type { Quote } from '../quote/quote.entity';
@@ -26,41 +28,48 @@ function markHtml(headline: string): string {
   return escaped.split(START).join('<b>').split(STOP).join('</b>');
 }
 
-function tsquery(query: SqlQuery, text: string): string {
-  return `websearch_to_tsquery('quotegraph', ${query.param(text)})`;
+/** Where hits of one kind come from: their rows (with the article aliased `a`), id and tsvector. */
+interface HitSource {
+  readonly type: SearchHitType;
+  readonly from: SQL;
+  readonly id: SQL;
+  readonly vector: SQL;
 }
 
-function hitsQuery(text: string, types: readonly SearchHitType[], filter: ArticleFilter | null | undefined): SqlQuery {
-  const outer = new SqlQuery('');
-  const branches: string[] = [];
-  if (types.includes(SearchHitType.ARTICLE)) {
-    const articles = applyArticleFilter(outer.branch('articles a'), filter);
-    const match = tsquery(articles, text);
-    articles.where(`a.search @@ ${match}`);
-    branches.push(`SELECT 'ARTICLE'::text AS type, a.id, ts_rank_cd(a.search, ${match})::real AS rank FROM ${articles.from} ${articles.whereClause()}`);
-  }
-  if (types.includes(SearchHitType.QUOTE)) {
-    const quotes = applyArticleFilter(outer.branch('quotes q JOIN articles a ON a.id = q.article_id'), filter);
-    const match = tsquery(quotes, text);
-    quotes.where(`q.search @@ ${match}`);
-    branches.push(`SELECT 'QUOTE'::text AS type, q.id, ts_rank_cd(q.search, ${match})::real AS rank FROM ${quotes.from} ${quotes.whereClause()}`);
-  }
-  return new SqlQuery(`(${branches.join(' UNION ALL ')}) hits`, outer.params);
+const HIT_SOURCES: readonly HitSource[] = [
+  { type: SearchHitType.ARTICLE, from: sql`articles a`, id: sql`a.id`, vector: sql`a.search` },
+  { type: SearchHitType.QUOTE, from: sql`quotes q JOIN articles a ON a.id = q.article_id`, id: sql`q.id`, vector: sql`q.search` },
+];
+
+/** The matches of one kind whose article passes the filter: type, id and rank. */
+function hitsOf(source: HitSource, match: SQL, filter: ArticleFilter | null | undefined): SQL {
+  const rows = where(applyArticleFilter(rowSet(source.from), filter), sql`${source.vector} @@ ${match}`);
+  return sql`SELECT ${sql.literal(source.type)}::text AS type, ${source.id}, ts_rank_cd(${source.vector}, ${match})::real AS rank ${fromWhere(rows)}`;
 }
 
-async function highlights(ctx: Context, text: string, hits: { type: SearchHitType; id: string }[]): Promise<Map<string, string>> {
-  const query = new SqlQuery('');
-  const match = tsquery(query, text);
-  const rows: { id: string; highlight: string }[] = await ctx.db.query(
-    `SELECT h.id::text AS id,
-            CASE h.type
-              WHEN 'ARTICLE' THEN ts_headline('quotegraph', a.title || E'\\n' || a.body, ${match}, ${query.param(HEADLINE_OPTIONS.ARTICLE)})
-              ELSE ts_headline('quotegraph', q.text, ${match}, ${query.param(HEADLINE_OPTIONS.QUOTE)})
-            END AS highlight
-     FROM unnest(${query.param(hits.map((h) => h.type))}::text[], ${query.param(hits.map((h) => h.id))}::uuid[]) AS h(type, id)
-     LEFT JOIN articles a ON h.type = 'ARTICLE' AND a.id = h.id
-     LEFT JOIN quotes q ON h.type = 'QUOTE' AND q.id = h.id`,
-    query.params,
+function hitRows(text: string, types: readonly SearchHitType[], filter: ArticleFilter | null | undefined): RowSet {
+  const match = websearchQuery(text);
+  const branches = HIT_SOURCES.filter((source) => types.includes(source.type)).map((source) => hitsOf(source, match, filter));
+  return rowSet(sql`(${sql.join(branches, ' UNION ALL ')}) hits`);
+}
+
+interface Hit {
+  readonly type: SearchHitType;
+  readonly id: string;
+}
+
+async function highlights(ctx: Context, text: string, hits: readonly Hit[]): Promise<Map<string, string>> {
+  const match = websearchQuery(text);
+  const rows = await queryRows<{ id: string; highlight: string }>(
+    ctx.db,
+    sql`SELECT h.id::text AS id,
+               CASE h.type
+                 WHEN 'ARTICLE' THEN ts_headline(${SEARCH_CONFIGURATION_SQL}, a.title || E'\\n' || a.body, ${match}, ${sql.value(HEADLINE_OPTIONS.ARTICLE)})
+                 ELSE ts_headline(${SEARCH_CONFIGURATION_SQL}, q.text, ${match}, ${sql.value(HEADLINE_OPTIONS.QUOTE)})
+               END AS highlight
+        FROM unnest(${sql.value(hits.map((h) => h.type))}::text[], ${sql.value(hits.map((h) => h.id))}::uuid[]) AS h(type, id)
+        LEFT JOIN articles a ON h.type = 'ARTICLE' AND a.id = h.id
+        LEFT JOIN quotes q ON h.type = 'QUOTE' AND q.id = h.id`,
   );
   return new Map(rows.map((row) => [row.id, markHtml(row.highlight)]));
 }
@@ -76,8 +85,8 @@ export async function search(
   const wanted = types ?? Object.values(SearchHitType);
   if (!wanted.length) return Connection.empty();
 
-  const query = hitsQuery(text, wanted, filter);
-  const found = await findPage(ctx.db, query, 'hits.id', SEARCH_ORDER_KEYS, page);
+  const rows = hitRows(text, wanted, filter);
+  const found = await findPage(ctx.db, rows, sql`hits.id`, SEARCH_ORDER_KEYS, page);
   // The rank and the type are the first two sort keys.
   const hits = found.rows.map((row) => ({ ...row, rank: Number(row.values[0]), type: row.values[1] as SearchHitType }));
   const [marks, nodes] = await Promise.all([
@@ -96,6 +105,6 @@ export async function search(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    () => countRows(ctx.db, query),
+    () => countRows(ctx.db, rows),
   );
 }

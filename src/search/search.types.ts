@@ -2,6 +2,7 @@ import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'typ
 import { Article } from '../article/article.entity';
 import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
+import { sql } from '../database/sql';
 import { Quote } from '../quote/quote.entity';
 
 export enum SearchHitType {
@@ -34,7 +35,7 @@ export const SearchResultConnection = ConnectionType(SearchResult);
 
 /** Best first. */
 export const SEARCH_ORDER_KEYS: SortKey[] = [
-  { sql: 'hits.rank', type: 'real', descending: true },
-  { sql: 'hits.type', type: 'text', descending: true },
-  { sql: 'hits.id', type: 'uuid', descending: true },
+  { sql: sql`hits.rank`, type: 'real', descending: true },
+  { sql: sql`hits.type`, type: 'text', descending: true },
+  { sql: sql`hits.id`, type: 'uuid', descending: true },
 ];

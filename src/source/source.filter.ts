@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { selfAndMembersSql, whereIn } from '../common/filter-sql';
-import type { SqlQuery } from '../common/sql-query';
+import { inIds, selfAndMembers } from '../common/filter-sql';
+import { type RowSet, where } from '../common/row-set';
+import { type SQL, sql } from '../database/sql';
 import { Anonymity } from './source.entity';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
@@ -18,15 +19,19 @@ export class SourceFilter {
   roleContains?: string | null;
 }
 
-export function applySourceFilter(query: SqlQuery, filter: SourceFilter | null | undefined, field = 'filter'): SqlQuery {
-  if (!filter) return query;
-  if (filter.anonymity) query.where(`s.anonymity = ${query.param(filter.anonymity)}`);
-  whereIn(query, 's.actor_id', filter.actorIds, 'Actor', `${field}.actorIds`);
-  if (filter.affiliationIds) query.where(`s.affiliation_id IN (${selfAndMembersSql(query, filter.affiliationIds, `${field}.affiliationIds`)})`);
-  if (filter.roleContains) {
-    // LIKE's wildcards in the text are matched literally.
-    const pattern = query.param(filter.roleContains.replace(/[\\%_]/g, '\\$&'));
-    query.where(`normalise_key(s.role) LIKE '%' || normalise_key(${pattern}) || '%'`);
-  }
-  return query;
+/** Role words containing the text; LIKE's wildcards in the text are matched literally. */
+function roleContains(text: string): SQL {
+  return sql`normalise_key(s.role) LIKE '%' || normalise_key(${sql.value(text.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+}
+
+/** Adds the filter's conditions on the sources aliased `s`. */
+export function applySourceFilter(rows: RowSet, filter: SourceFilter | null | undefined, field = 'filter'): RowSet {
+  if (!filter) return rows;
+  return where(
+    rows,
+    filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
+    inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
+    filter.affiliationIds ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})` : null,
+    filter.roleContains ? roleContains(filter.roleContains) : null,
+  );
 }

@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Origin } from '../common/annotation';
-import { whereIn, wherePublished } from '../common/filter-sql';
+import { inIds, publishedWithin } from '../common/filter-sql';
 import { DateTimeScalar } from '../common/scalars';
-import type { SqlQuery } from '../common/sql-query';
+import { type RowSet, rowSet, where } from '../common/row-set';
+import { sql } from '../database/sql';
 import { Anonymity } from '../source/source.entity';
 import { Position } from './stance.entity';
 
@@ -27,15 +28,17 @@ export class StanceFilter {
   publishedBefore?: Date | null;
 }
 
-/** The FROM of every stance list: the stance, its source and its article. */
-export const STANCE_FROM = 'stances st JOIN sources s ON s.id = st.source_id JOIN articles a ON a.id = st.article_id';
+/** Every stance, with its source and its article: the rows of every stance list. */
+export const STANCE_ROWS: RowSet = rowSet(sql`stances st JOIN sources s ON s.id = st.source_id JOIN articles a ON a.id = st.article_id`);
 
-export function applyStanceFilter(query: SqlQuery, filter: StanceFilter | null | undefined, field = 'filter'): SqlQuery {
-  if (!filter) return query;
-  if (filter.positions) query.where(`st.position = ANY(${query.param(filter.positions)}::stance_position[])`);
-  whereIn(query, 's.actor_id', filter.actorIds, 'Actor', `${field}.actorIds`);
-  if (filter.anonymity) query.where(`s.anonymity = ${query.param(filter.anonymity)}`);
-  if (filter.origin) query.where(`st.origin = ${query.param(filter.origin)}`);
-  wherePublished(query, 'a.published_at', filter.publishedAfter, filter.publishedBefore, `${field}.`);
-  return query;
+export function applyStanceFilter(rows: RowSet, filter: StanceFilter | null | undefined, field = 'filter'): RowSet {
+  if (!filter) return rows;
+  return where(
+    rows,
+    filter.positions ? sql`st.position = ANY(${sql.value(filter.positions)}::stance_position[])` : null,
+    inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
+    filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
+    filter.origin ? sql`st.origin = ${sql.value(filter.origin)}` : null,
+    publishedWithin(sql`a.published_at`, filter.publishedAfter, filter.publishedBefore, `${field}.`),
+  );
 }

@@ -4,10 +4,11 @@ import type { Connection } from '../common/connection';
 import { childConnection } from '../common/list-connection';
 import type { PageRequest } from '../common/keyset';
 import type { ChildList } from '../common/nested-page.loader';
-import { SqlQuery } from '../common/sql-query';
+import { fromWhere, where } from '../common/row-set';
 import type { Context } from '../common/context';
+import { queryRows, sql } from '../database/sql';
 import { Position, type Stance } from './stance.entity';
-import { applyStanceFilter, STANCE_FROM, type StanceFilter } from './stance.filter';
+import { applyStanceFilter, STANCE_ROWS, type StanceFilter } from './stance.filter';
 import { stancesById } from './stance.loaders';
 import { type PositionCount, STANCE_ORDER_KEYS } from './stance.types';
 
@@ -20,9 +21,9 @@ export function listStancesOfQuestion(ctx: Context, questionId: string, page: Pa
     ctx,
     {
       name: `PolicyQuestion.stances:${JSON.stringify(filter ?? null)}`,
-      query: () => applyStanceFilter(new SqlQuery(STANCE_FROM), filter),
-      parentSql: 'st.question_id',
-      idSql: 'st.id',
+      rows: () => applyStanceFilter(STANCE_ROWS, filter),
+      parent: sql`st.question_id`,
+      id: sql`st.id`,
       keys: STANCE_ORDER_KEYS,
     },
     questionId,
@@ -36,13 +37,9 @@ export function listStancesOfActor(ctx: Context, actorId: string, page: PageRequ
     ctx,
     {
       name: `Actor.stances:${questionId ?? ''}`,
-      query: () => {
-        const query = new SqlQuery(STANCE_FROM);
-        if (questionId) query.where(`st.question_id = ${query.param(questionId)}`);
-        return query;
-      },
-      parentSql: 's.actor_id',
-      idSql: 'st.id',
+      rows: () => where(STANCE_ROWS, questionId ? sql`st.question_id = ${sql.value(questionId)}` : null),
+      parent: sql`s.actor_id`,
+      id: sql`st.id`,
       keys: STANCE_ORDER_KEYS,
     },
     actorId,
@@ -54,11 +51,10 @@ export function listStancesOfActor(ctx: Context, actorId: string, page: PageRequ
 export function positionCountsByQuestionId(ctx: Context, filter: StanceFilter | null | undefined): DataLoader<string, PositionCount[]> {
   return ctx.loaders.get(`positionCountsByQuestionId:${JSON.stringify(filter ?? null)}`, () =>
     new DataLoader<string, PositionCount[]>(async (questionIds) => {
-      const query = applyStanceFilter(new SqlQuery(STANCE_FROM), filter);
-      query.where(`st.question_id = ANY(${query.param(questionIds)}::uuid[])`);
-      const rows: { question_id: string; position: Position; count: number }[] = await ctx.db.query(
-        `SELECT st.question_id::text AS question_id, st.position, count(*)::int AS count FROM ${query.from} ${query.whereClause()} GROUP BY 1, 2`,
-        query.params,
+      const stances = where(applyStanceFilter(STANCE_ROWS, filter), sql`st.question_id = ANY(${sql.value(questionIds)}::uuid[])`);
+      const rows = await queryRows<{ question_id: string; position: Position; count: number }>(
+        ctx.db,
+        sql`SELECT st.question_id::text AS question_id, st.position, count(*)::int AS count ${fromWhere(stances)} GROUP BY 1, 2`,
       );
       return questionIds.map((questionId) =>
         Object.values(Position).map((position) => ({
