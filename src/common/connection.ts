@@ -2,7 +2,7 @@
 // resolver returns, built from a keyset page and a loader of its nodes.
 import type DataLoader from 'dataloader';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import type { Page } from './keyset';
+import type { Page, PageRow } from './keyset';
 
 @ObjectType()
 export class PageInfo {
@@ -41,14 +41,22 @@ export class Connection<T> {
   }
 }
 
-/** The connection of a page whose nodes come from `nodes` (a by-id loader, which batches them). */
+/** The nodes of a page's rows, in their order; undefined (or an Error) for a row that is gone. */
+export type PageNodes<T> = (rows: readonly PageRow[]) => Promise<ReadonlyArray<T | undefined | Error>>;
+
+/** The nodes of a page's rows through a by-id loader, which batches them. */
+export function nodesById<T>(loader: DataLoader<string, T | undefined>): PageNodes<T> {
+  return (rows) => loader.loadMany(rows.map((row) => row.id));
+}
+
+/** The connection of a page whose nodes come from `nodes`. */
 export async function toConnection<T>(
   page: Page,
   after: string | null | undefined,
-  nodes: DataLoader<string, T | undefined>,
+  nodes: PageNodes<T>,
   count: () => Promise<number>,
 ): Promise<Connection<T>> {
-  const loaded = await nodes.loadMany(page.rows.map((row) => row.id));
+  const loaded = await nodes(page.rows);
   const edges: Edge<T>[] = [];
   page.rows.forEach((row, i) => {
     const node = loaded[i];

@@ -3,7 +3,7 @@
 import type DataLoader from 'dataloader';
 import type { SQL } from '../database/sql';
 import type { Context } from './context';
-import { toConnection, type Connection } from './connection';
+import { nodesById, toConnection, type Connection, type PageNodes } from './connection';
 import { countRows, findPage, type PageRequest, type SortKey } from './keyset';
 import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';
 import type { RowSet } from './row-set';
@@ -14,10 +14,10 @@ export async function listConnection<T>(
   id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
-  nodes: DataLoader<string, T | undefined>,
+  nodes: DataLoader<string, T | undefined> | PageNodes<T>,
 ): Promise<Connection<T>> {
   const found = await findPage(ctx.db, rows, id, keys, page);
-  return toConnection(found, page.after, nodes, () => countRows(ctx.db, rows));
+  return toConnection(found, page.after, typeof nodes === 'function' ? nodes : nodesById(nodes), () => countRows(ctx.db, rows));
 }
 
 export async function childConnection<T>(
@@ -28,5 +28,5 @@ export async function childConnection<T>(
   nodes: DataLoader<string, T | undefined>,
 ): Promise<Connection<T>> {
   const found = await pagesByParent(ctx, list, page).load(parentId);
-  return toConnection(found, page.after, nodes, () => countsByParent(ctx, list).load(parentId));
+  return toConnection(found, page.after, nodesById(nodes), () => countsByParent(ctx, list).load(parentId));
 }

@@ -2,10 +2,11 @@
 // generated tsvector columns, websearch syntax and ts_headline for the highlights.
 import { applyArticleFilter, type ArticleFilter } from '../article/article.filter';
 import { articlesById } from '../article/article.loaders';
-import { Connection } from '../common/connection';
+import { Connection, type PageNodes } from '../common/connection';
 import type { Context } from '../common/context';
 import { SEARCH_CONFIGURATION_SQL, websearchQuery } from '../common/filter-sql';
-import { countRows, findPage, type PageRequest } from '../common/keyset';
+import type { PageRequest, PageRow } from '../common/keyset';
+import { listConnection } from '../common/list-connection';
 import { fromWhere, type RowSet, rowSet, where } from '../common/row-set';
 import { queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
@@ -56,6 +57,12 @@ function hitRows(text: string, types: readonly SearchHitType[], filter: ArticleF
 interface Hit {
   readonly type: SearchHitType;
   readonly id: string;
+  readonly rank: number;
+}
+
+/** The rank and the type are the first two sort keys. */
+function hitOf(row: PageRow): Hit {
+  return { id: row.id, rank: Number(row.values[0]), type: row.values[1] as SearchHitType };
 }
 
 async function highlights(ctx: Context, text: string, hits: readonly Hit[]): Promise<Map<string, string>> {
@@ -74,6 +81,25 @@ async function highlights(ctx: Context, text: string, hits: readonly Hit[]): Pro
   return new Map(rows.map((row) => [row.id, markHtml(row.highlight)]));
 }
 
+function loadHit(ctx: Context, hit: Hit): Promise<Article | Quote | undefined> {
+  return hit.type === SearchHitType.ARTICLE ? articlesById(ctx).load(hit.id) : quotesById(ctx).load(hit.id);
+}
+
+/** A page's results: the article or quote of each hit, with its rank and highlight. */
+function searchResults(ctx: Context, text: string): PageNodes<SearchResult> {
+  return async (rows) => {
+    const hits = rows.map(hitOf);
+    const [marks, nodes] = await Promise.all([
+      hits.length ? highlights(ctx, text, hits) : new Map<string, string>(),
+      Promise.all(hits.map((hit) => loadHit(ctx, hit))),
+    ]);
+    return hits.map((hit, i) => {
+      const node = nodes[i];
+      return node && Object.assign(new SearchResult(), { hit: node, rank: hit.rank, highlight: marks.get(hit.id) ?? '' });
+    });
+  };
+}
+
 export async function search(
   ctx: Context,
   text: string,
@@ -84,27 +110,5 @@ export async function search(
   if (!text.trim()) throw AppError.badInput('query must not be empty', 'query');
   const wanted = types ?? Object.values(SearchHitType);
   if (!wanted.length) return Connection.empty();
-
-  const rows = hitRows(text, wanted, filter);
-  const found = await findPage(ctx.db, rows, sql`hits.id`, SEARCH_ORDER_KEYS, page);
-  // The rank and the type are the first two sort keys.
-  const hits = found.rows.map((row) => ({ ...row, rank: Number(row.values[0]), type: row.values[1] as SearchHitType }));
-  const [marks, nodes] = await Promise.all([
-    hits.length ? highlights(ctx, text, hits) : new Map<string, string>(),
-    Promise.all(hits.map((hit) => (hit.type === SearchHitType.ARTICLE ? articlesById(ctx).load(hit.id) : quotesById(ctx).load(hit.id)))),
-  ]);
-  const edges = hits.flatMap((hit, i) => {
-    const node = nodes[i] as Article | Quote | undefined;
-    return node ? [{ cursor: hit.cursor, node: Object.assign(new SearchResult(), { hit: node, rank: hit.rank, highlight: marks.get(hit.id) ?? '' }) }] : [];
-  });
-  return new Connection(
-    edges,
-    {
-      hasNextPage: found.hasNextPage,
-      hasPreviousPage: Boolean(page.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    () => countRows(ctx.db, rows),
-  );
+  return listConnection(ctx, hitRows(text, wanted, filter), sql`hits.id`, SEARCH_ORDER_KEYS, page, searchResults(ctx, text));
 }
