@@ -89,7 +89,7 @@ export async function insertRecorded<T extends ObjectLiteral & { id: string }>(
   entity: EntityTarget<T> & { name: string },
   values: Partial<T>,
 ): Promise<T> {
-  const { identifiers } = await tx.getRepository(entity).insert(values as never);
+  const { identifiers } = await tx.getRepository(entity).insert(values);
   const id = identifiers[0].id as string;
   // Entity classes are named after their GraphQL types.
   await recordCreated(tx, entity.name as RevisedType, [id]);
