@@ -69,7 +69,7 @@ export function goldAnnotations(gold: GoldArticle, body: string): AnnotationSet 
     ),
     mentions: matchActorNames(body, names).map((match) => ({
       actor: match.actorId,
-      span: match,
+      span: { start: match.start, end: match.end },
       provenance: { origin: Origin.EXTRACTED, extractor: NAME_MATCHER.name, extractorVersion: NAME_MATCHER.version, confidence: 1 },
     })),
   };

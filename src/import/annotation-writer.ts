@@ -44,7 +44,12 @@ export async function findOrCreatePolicyQuestion(tx: Transaction, slug: string, 
 /** Mentions in one statement whatever their number; a mention already there is skipped. */
 async function writeMentions(tx: Transaction, articleId: string, mentions: readonly MentionRecord[], actorIds: Ids): Promise<string[]> {
   if (!mentions.length) return [];
-  const rows = mentions.map((mention) => ({ actorId: idOf(actorIds, mention.actor, 'actor'), ...mention.span, ...provenanceColumns(mention.provenance) }));
+  const rows = mentions.map((mention) => ({
+    actorId: idOf(actorIds, mention.actor, 'actor'),
+    start: mention.span.start,
+    end: mention.span.end,
+    ...provenanceColumns(mention.provenance),
+  }));
   const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) => sql.value(rows.map(pick));
   const written = await queryRows<{ id: string }>(
     tx,

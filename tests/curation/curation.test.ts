@@ -98,7 +98,8 @@ describe('curation', () => {
       expect(errors).toBeUndefined();
       expect(data.updateQuote).toMatchObject({ text: 'Not yet', origin: 'MANUAL', extractor: 'test', confidence: null, cue: 'told' });
       const history = await app.graphql(`query ($id: ID!) { revisions(entityId: $id) { edges { node { operation before after } } } }`, { id: gid('Quote', quote.id) });
-      const [revision] = history.data.revisions.edges.map((e: any) => e.node);
+      const [created, revision] = history.data.revisions.edges.map((e: any) => e.node);
+      expect(created.operation).toBe('CREATE');
       expect(revision.operation).toBe('UPDATE');
       expect(revision.before).toMatchObject({ origin: 'EXTRACTED', confidence: 0.5, text: 'Not yet.' });
       expect(revision.after).toMatchObject({ origin: 'MANUAL', confidence: null, text: 'Not yet' });
@@ -188,7 +189,7 @@ describe('curation', () => {
              + (SELECT count(*) FROM actors WHERE id = $1 OR affiliation_id = $1)::int AS n`, [from]);
       expect(dangling.n).toBe(0);
       const merged = await app.graphql(`query ($id: ID!) { revisions(entityId: $id) { edges { node { operation } } } }`, { id: gid('Actor', from) });
-      expect(merged.data.revisions.edges.map((e: any) => e.node.operation)).toEqual(['DELETE']);
+      expect(merged.data.revisions.edges.map((e: any) => e.node.operation)).toEqual(['CREATE', 'DELETE']);
     });
   });
 
@@ -236,7 +237,11 @@ describe('curation', () => {
       expect(await oneRow(`SELECT count(*)::int AS n FROM quotes WHERE article_id = $1`, [corpus.articleIds.b])).toEqual({ n: 0 });
       const { data } = await app.graphql(`query ($id: ID!) { article(id: $id) { id } revisions(entityId: $id) { edges { node { operation before } } } }`, { id });
       expect(data.article).toBeNull();
-      expect(data.revisions.edges.map((e: any) => [e.node.operation, e.node.before.title])).toEqual([['DELETE', 'Second']]);
+      // The test corpus is written like an import, so the history starts with the CREATE.
+      expect(data.revisions.edges.map((e: any) => [e.node.operation, e.node.before?.title ?? null])).toEqual([
+        ['CREATE', null],
+        ['DELETE', 'Second'],
+      ]);
     });
   });
 });

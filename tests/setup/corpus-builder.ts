@@ -108,7 +108,7 @@ function articleAnnotations(spec: CorpusSpec, article: ArticleSpec, questions: R
   }
   body = normaliseBody(body);
   const names = spec.actors.map((actor) => ({ actorId: actor.name, names: [actor.name, ...(actor.aliases ?? [])] }));
-  const mentions = matchActorNames(body, names).map((match) => ({ actor: match.actorId, span: match, provenance: MANUAL }));
+  const mentions = matchActorNames(body, names).map((match) => ({ actor: match.actorId, span: { start: match.start, end: match.end }, provenance: MANUAL }));
   return { body, annotations: { actors: actorRecords(spec.actors), sources, quotes, mentions, stances } };
 }
 
