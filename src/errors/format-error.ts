@@ -2,11 +2,9 @@
 // mapped by SQLSTATE, and everything else is masked (no stack, no SQL) and logged here instead.
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
-import { firstViolation } from './validation';
 
 interface PgError {
   code?: string;
@@ -41,14 +39,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { ...original.extensions } };
-  }
-  if (original instanceof ArgumentValidationError) {
-    const violation = firstViolation(original.extensions.validationErrors);
-    return {
-      ...base,
-      message: violation ? `${violation.field}: ${violation.message}` : 'invalid argument',
-      extensions: { code: ErrorCode.BadUserInput, ...(violation ? { field: violation.field } : {}) },
-    };
   }
   if (original instanceof QueryFailedError) {
     const mapped = fromPostgresError(original.driverError as PgError);
