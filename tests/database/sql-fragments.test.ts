@@ -28,3 +28,26 @@ describe('row sets', () => {
     expect(compiled(fromWhere(some))).toEqual({ text: 'FROM quotes q WHERE (q.id = $1)', values: ["'; DROP TABLE quotes; --"] });
   });
 });
+
+describe('fragments', () => {
+  test('values are bound as parameters in order, also inside nested fragments', () => {
+    const inner = sql`b = ${sql.value(2)}`;
+    expect(compiled(sql`a = ${sql.value('x')} AND ${inner} AND c = ANY(${sql.value(['p', 'q'])})`)).toEqual({
+      text: 'a = $1 AND b = $2 AND c = ANY($3)',
+      values: ['x', 2, ['p', 'q']],
+    });
+  });
+
+  test('identifiers and literals are quoted so that neither can end their quoting', () => {
+    expect(compiled(sql`SELECT ${sql.identifier('m', 'we"ird')} FROM t WHERE x = ${sql.literal("it's")}`)).toEqual({
+      text: `SELECT "m"."we""ird" FROM t WHERE x = 'it''s'`,
+      values: [],
+    });
+    expect(() => sql.literal(1.5)).toThrow(TypeError);
+  });
+
+  test('joining no fragments gives nothing, and a join keeps each fragment whole', () => {
+    expect(compiled(sql`SELECT 1 ${sql.join([], ', ')}`)).toEqual({ text: 'SELECT 1', values: [] });
+    expect(compiled(sql.join([sql`a = ${sql.value(1)}`, sql`b = ${sql.value(2)}`], ' OR '))).toEqual({ text: 'a = $1 OR b = $2', values: [1, 2] });
+  });
+});
