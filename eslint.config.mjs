@@ -175,7 +175,13 @@ export default defineConfig([
       'quotegraph/import-boundaries': [
         'error',
         {
-          allow: ['src/common/', 'src/errors/', 'src/database/sql.ts', 'src/database/transaction.ts', 'src/database/search-configuration.ts'],
+          allow: [
+            'src/common/',
+            'src/errors/',
+            'src/database/sql.ts',
+            'src/database/transaction.ts',
+            'src/database/search-configuration.ts',
+          ],
           typeOnly: ['src/config.ts'],
         },
       ],

@@ -3,7 +3,11 @@
 import { ExpectedFailure } from './errors/expected-failure';
 
 export class ConfigError extends ExpectedFailure {
-  constructor(readonly variable: string, problem: string, value: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+    value: string,
+  ) {
     super(`${variable} ${problem} (got ${JSON.stringify(value)})`);
     this.name = 'ConfigError';
   }
@@ -75,16 +79,24 @@ function readDatabaseUrl(env: Env, name: string): string | undefined {
 function readOrigins(env: Env, name: string, fallback: string[]): readonly string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return Object.freeze(fallback);
-  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     if (origin === 'localhost' || origin === '*') continue;
     let url: URL;
     try {
       url = new URL(origin);
     } catch {
-      throw new ConfigError(name, 'must list origins such as https://lab.example.org:8888, localhost or *, separated by commas', raw);
+      throw new ConfigError(
+        name,
+        'must list origins such as https://lab.example.org:8888, localhost or *, separated by commas',
+        raw,
+      );
     }
-    if (url.origin !== origin) throw new ConfigError(name, `must list bare origins (scheme, host and port): ${url.origin}, not ${origin}`, raw);
+    if (url.origin !== origin)
+      throw new ConfigError(name, `must list bare origins (scheme, host and port): ${url.origin}, not ${origin}`, raw);
   }
   return Object.freeze(origins);
 }

@@ -6,7 +6,9 @@ import type { RequestHandler } from 'express';
 const LOCALHOST = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 export function isAllowedOrigin(origin: string, allowed: readonly string[]): boolean {
-  return allowed.some((entry) => entry === '*' || entry === origin || (entry === 'localhost' && LOCALHOST.test(origin)));
+  return allowed.some(
+    (entry) => entry === '*' || entry === origin || (entry === 'localhost' && LOCALHOST.test(origin)),
+  );
 }
 
 export function corsFor(allowed: readonly string[]): RequestHandler {

@@ -55,12 +55,28 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
     expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config, NODE_TYPES) }),
   );
   // Errors outside GraphQL (malformed JSON, a body over the limit): a JSON error, never a stack.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) console.error('quotegraph: request failed', error);
-    const message = status === 413 ? 'the request body is larger than MAX_REQUEST_BYTES' : status === 500 ? 'Internal server error' : 'the request is malformed (is it JSON?)';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  });
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      if (status === 500) console.error('quotegraph: request failed', error);
+      const message =
+        status === 413
+          ? 'the request body is larger than MAX_REQUEST_BYTES'
+          : status === 500
+            ? 'Internal server error'
+            : 'the request is malformed (is it JSON?)';
+      res
+        .status(status)
+        .json({
+          errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+        });
+    },
+  );
 
   return {
     httpServer,

@@ -15,6 +15,13 @@ export class ActorAlias {
   alias: string;
 
   @Index('UQ_actor_aliases_alias_key', { unique: true })
-  @Column({ name: 'alias_key', type: 'text', generatedType: 'STORED', asExpression: 'normalise_key("alias")', insert: false, update: false })
+  @Column({
+    name: 'alias_key',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'normalise_key("alias")',
+    insert: false,
+    update: false,
+  })
   aliasKey: string;
 }

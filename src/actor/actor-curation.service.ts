@@ -35,7 +35,10 @@ async function checkAliasesFree(tx: Transaction, aliases: readonly string[], act
         LIMIT 1`,
   );
   if (held) {
-    throw AppError.conflict(`alias "${held.alias}" already belongs to ${held.name}`, 'input.aliases', { actor: held.name, actorId: held.id });
+    throw AppError.conflict(`alias "${held.alias}" already belongs to ${held.name}`, 'input.aliases', {
+      actor: held.name,
+      actorId: held.id,
+    });
   }
 }
 
@@ -51,13 +54,21 @@ async function resolveActorIds(tx: Transaction, ids: readonly string[], field: s
 }
 
 async function replaceMemberships(tx: Transaction, actorId: string, organisationIds: readonly string[]): Promise<void> {
-  if (organisationIds.includes(actorId)) throw AppError.badInput('an actor cannot be a member of itself', 'input.memberOfIds');
+  if (organisationIds.includes(actorId))
+    throw AppError.badInput('an actor cannot be a member of itself', 'input.memberOfIds');
   await tx.getRepository(ActorMembership).delete({ memberId: actorId });
   const unique = [...new Set(organisationIds)];
-  if (unique.length) await tx.getRepository(ActorMembership).insert(unique.map((organisationId) => ({ memberId: actorId, organisationId })));
+  if (unique.length)
+    await tx
+      .getRepository(ActorMembership)
+      .insert(unique.map((organisationId) => ({ memberId: actorId, organisationId })));
 }
 
-async function affiliationIdOf(tx: Transaction, globalId: string | null | undefined, selfId?: string): Promise<string | null | undefined> {
+async function affiliationIdOf(
+  tx: Transaction,
+  globalId: string | null | undefined,
+  selfId?: string,
+): Promise<string | null | undefined> {
   if (!given(globalId)) return undefined;
   if (globalId === null) return null;
   const id = (await findOrFail(tx, Actor, globalId, 'input.affiliationId')).id;
@@ -65,10 +76,19 @@ async function affiliationIdOf(tx: Transaction, globalId: string | null | undefi
   return id;
 }
 
-async function checkWikidataFree(tx: Transaction, wikidataId: string | null | undefined, selfId?: string): Promise<void> {
+async function checkWikidataFree(
+  tx: Transaction,
+  wikidataId: string | null | undefined,
+  selfId?: string,
+): Promise<void> {
   if (!wikidataId) return;
-  const taken = await tx.getRepository(Actor).findOne({ select: { name: true }, where: { wikidataId, ...(selfId ? { id: Not(selfId) } : {}) } });
-  if (taken) throw AppError.conflict(`wikidataId ${wikidataId} already belongs to ${taken.name}`, 'input.wikidataId', { actor: taken.name });
+  const taken = await tx
+    .getRepository(Actor)
+    .findOne({ select: { name: true }, where: { wikidataId, ...(selfId ? { id: Not(selfId) } : {}) } });
+  if (taken)
+    throw AppError.conflict(`wikidataId ${wikidataId} already belongs to ${taken.name}`, 'input.wikidataId', {
+      actor: taken.name,
+    });
 }
 
 export async function createActor(tx: Transaction, input: CreateActorInput): Promise<Actor> {
@@ -128,7 +148,10 @@ async function idsOf(tx: Transaction, query: SQL): Promise<string[]> {
 }
 
 async function moveSources({ tx, into, from, fromIds }: Merge): Promise<void> {
-  const sources = await idsOf(tx, sql`SELECT id FROM sources WHERE actor_id = ANY(${fromIds}) OR affiliation_id = ANY(${fromIds})`);
+  const sources = await idsOf(
+    tx,
+    sql`SELECT id FROM sources WHERE actor_id = ANY(${fromIds}) OR affiliation_id = ANY(${fromIds})`,
+  );
   await recordChanges(tx, 'Source', sources, async () => {
     await tx.getRepository(Source).update({ actorId: In(from) }, { actorId: into.id });
     await tx.getRepository(Source).update({ affiliationId: In(from) }, { affiliationId: into.id });
@@ -155,18 +178,23 @@ async function moveDependants({ tx, into, from, intoId, fromIds }: Merge): Promi
     tx,
     sql`SELECT id FROM actors WHERE affiliation_id = ANY(${fromIds}) OR id IN (SELECT member_id FROM actor_memberships WHERE organisation_id = ANY(${fromIds}))`,
   );
-  await recordChanges(tx, 'Actor', affiliated.filter((id) => id !== into.id && !from.includes(id)), async () => {
-    await tx.getRepository(Actor).update({ affiliationId: In(from), id: Not(into.id) }, { affiliationId: into.id });
-    await queryRows(
-      tx,
-      sql`INSERT INTO actor_memberships (member_id, organisation_id)
+  await recordChanges(
+    tx,
+    'Actor',
+    affiliated.filter((id) => id !== into.id && !from.includes(id)),
+    async () => {
+      await tx.getRepository(Actor).update({ affiliationId: In(from), id: Not(into.id) }, { affiliationId: into.id });
+      await queryRows(
+        tx,
+        sql`INSERT INTO actor_memberships (member_id, organisation_id)
           SELECT member_id, ${intoId} FROM actor_memberships
           WHERE organisation_id = ANY(${fromIds}) AND member_id <> ${intoId} AND NOT member_id = ANY(${fromIds})
           ON CONFLICT DO NOTHING`,
-    );
-    // Inside this record, so the members' revisions show the membership they lose.
-    await tx.getRepository(ActorMembership).delete({ organisationId: In(from) });
-  });
+      );
+      // Inside this record, so the members' revisions show the membership they lose.
+      await tx.getRepository(ActorMembership).delete({ organisationId: In(from) });
+    },
+  );
 }
 
 /** The survivor takes the merged actors' memberships, names and aliases; then they are deleted. */
@@ -200,7 +228,11 @@ async function absorbMerged({ tx, into, from, intoId, fromIds }: Merge): Promise
  * affiliations and aliases move to the survivor, their names become its aliases, and they are
  * deleted. No row is left pointing at a merged actor (the foreign keys would refuse the delete).
  */
-export async function mergeActors(tx: Transaction, intoGlobalId: string, fromGlobalIds: readonly string[]): Promise<Actor> {
+export async function mergeActors(
+  tx: Transaction,
+  intoGlobalId: string,
+  fromGlobalIds: readonly string[],
+): Promise<Actor> {
   if (!fromGlobalIds.length) throw AppError.badInput('fromIds must name at least one actor', 'fromIds');
   const into = await findOrFail(tx, Actor, intoGlobalId, 'intoId');
   const from = await resolveActorIds(tx, fromGlobalIds, 'fromIds');

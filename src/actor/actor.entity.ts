@@ -1,5 +1,15 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Node } from '../common/node.interface';
 
 export enum ActorKind {
@@ -15,7 +25,8 @@ registerEnumType(ActorKind, { name: 'ActorKind' });
 @Entity({ name: 'actors' })
 @ObjectType({
   implements: Node,
-  description: 'A real-world entity that persists across articles: a person, an organisation, a state, a media organisation.',
+  description:
+    'A real-world entity that persists across articles: a person, an organisation, a state, a media organisation.',
 })
 @Unique('UQ_actors_wikidata_id', ['wikidataId'])
 // Trigram index on name_key, for searching part of a name.
@@ -33,7 +44,14 @@ export class Actor {
 
   /** The name folded for matching (case, accents and spacing ignored), kept by the database. */
   @Index('IDX_actors_name_key')
-  @Column({ name: 'name_key', type: 'text', generatedType: 'STORED', asExpression: 'normalise_key("name")', insert: false, update: false })
+  @Column({
+    name: 'name_key',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'normalise_key("name")',
+    insert: false,
+    update: false,
+  })
   nameKey: string;
 
   @Field(() => ActorKind)

@@ -15,7 +15,10 @@ export class CreateActorInput {
   @Field(() => ActorKind)
   kind: ActorKind;
 
-  @Field(() => [String], { nullable: true, description: 'Other names; each may belong to one actor only (case and accents ignored).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names; each may belong to one actor only (case and accents ignored).',
+  })
   @IsOptional()
   @ArrayMaxSize(200)
   @IsString({ each: true })

@@ -16,20 +16,29 @@ export function aliasesByActorId(ctx: Context): DataLoader<string, ActorAlias[]>
 }
 
 /** The actors on one side of actor_memberships for each actor on the other, ordered by name. */
-function membershipLoader(ctx: Context, name: string, keyColumn: string, otherColumn: string): DataLoader<string, Actor[]> {
-  return ctx.loaders.get(name, () =>
-    new DataLoader<string, Actor[]>(async (ids) => {
-      const [key, other] = [sql.identifier('m', keyColumn), sql.identifier('m', otherColumn)];
-      const rows = await queryRows<{ key: string; id: string }>(
-        ctx.db,
-        sql`SELECT ${key}::text AS key, ${other}::text AS id
+function membershipLoader(
+  ctx: Context,
+  name: string,
+  keyColumn: string,
+  otherColumn: string,
+): DataLoader<string, Actor[]> {
+  return ctx.loaders.get(
+    name,
+    () =>
+      new DataLoader<string, Actor[]>(async (ids) => {
+        const [key, other] = [sql.identifier('m', keyColumn), sql.identifier('m', otherColumn)];
+        const rows = await queryRows<{ key: string; id: string }>(
+          ctx.db,
+          sql`SELECT ${key}::text AS key, ${other}::text AS id
             FROM actor_memberships m JOIN actors o ON o.id = ${other}
             WHERE ${key} = ANY(${sql.value(ids)}::uuid[]) ORDER BY o.name, o.id`,
-      );
-      const actors = await actorsById(ctx).loadMany(rows.map((row) => row.id));
-      const found = rows.map((row, i) => ({ key: row.key, actor: actors[i] })).filter((r): r is { key: string; actor: Actor } => r.actor instanceof Actor);
-      return groupBy(ids, found, (r) => r.key).map((group) => group.map((r) => r.actor));
-    }),
+        );
+        const actors = await actorsById(ctx).loadMany(rows.map((row) => row.id));
+        const found = rows
+          .map((row, i) => ({ key: row.key, actor: actors[i] }))
+          .filter((r): r is { key: string; actor: Actor } => r.actor instanceof Actor);
+        return groupBy(ids, found, (r) => r.key).map((group) => group.map((r) => r.actor));
+      }),
   );
 }
 

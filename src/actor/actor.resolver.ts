@@ -35,7 +35,8 @@ export class ActorResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('name', () => String, { nullable: true }) name?: string | null,
   ): Promise<Actor | null> {
-    if ((id == null) === (name == null)) throw AppError.badInput('give exactly one of id or name', id == null ? 'id' : 'name');
+    if ((id == null) === (name == null))
+      throw AppError.badInput('give exactly one of id or name', id == null ? 'id' : 'name');
     if (id != null) return (await actorsById(ctx).load(uuidOf(id, 'Actor', 'id'))) ?? null;
     return findActorByName(ctx.db, name as string);
   }
@@ -106,7 +107,9 @@ export class ActorResolver {
     return listMentionsOfActor(ctx, actor.id, pageRequest(ctx, first, after, 50));
   }
 
-  @FieldResolver(() => [CoMention], { description: 'Actors mentioned in the same articles, by the number of articles they share.' })
+  @FieldResolver(() => [CoMention], {
+    description: 'Actors mentioned in the same articles, by the number of articles they share.',
+  })
   coMentioned(
     @Root() actor: Actor,
     @Ctx() ctx: Context,
@@ -128,8 +131,14 @@ export class ActorResolver {
     return inTransaction(ctx.db, (tx) => updateActor(tx, input));
   }
 
-  @Mutation(() => Actor, { description: 'Moves sources, mentions, stances, memberships and aliases of fromIds to intoId, then deletes them.' })
-  mergeActors(@Ctx() ctx: Context, @Arg('intoId', () => ID) intoId: string, @Arg('fromIds', () => [ID]) fromIds: string[]): Promise<Actor> {
+  @Mutation(() => Actor, {
+    description: 'Moves sources, mentions, stances, memberships and aliases of fromIds to intoId, then deletes them.',
+  })
+  mergeActors(
+    @Ctx() ctx: Context,
+    @Arg('intoId', () => ID) intoId: string,
+    @Arg('fromIds', () => [ID]) fromIds: string[],
+  ): Promise<Actor> {
     return inTransaction(ctx.db, (tx) => mergeActors(tx, intoId, fromIds));
   }
 }

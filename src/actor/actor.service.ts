@@ -15,7 +15,12 @@ import { ACTOR_ORDER_KEYS } from './actor.types';
 /** Every column of `ac` under its property name, so the rows become entities without a second statement. */
 function actorColumns(db: EntityManager): SQL {
   const { columns } = db.getRepository(Actor).metadata;
-  return sql.join(columns.map((column) => sql`${sql.identifier('ac', column.databaseName)} AS ${sql.identifier(column.propertyName)}`), ', ');
+  return sql.join(
+    columns.map(
+      (column) => sql`${sql.identifier('ac', column.databaseName)} AS ${sql.identifier(column.propertyName)}`,
+    ),
+    ', ',
+  );
 }
 
 /** The actor whose name or alias is `name`, ignoring case, accents and spacing; several is an error. */
@@ -29,14 +34,22 @@ export async function findActorByName(db: EntityManager, name: string): Promise<
   );
   const actors = db.getRepository(Actor).create(rows);
   if (actors.length > 1) {
-    throw AppError.badInput(`name "${name}" matches several actors: ${actors.map((a) => a.name).join(', ')}; ask by id`, 'name', {
-      actors: actors.map((a) => a.name),
-    });
+    throw AppError.badInput(
+      `name "${name}" matches several actors: ${actors.map((a) => a.name).join(', ')}; ask by id`,
+      'name',
+      {
+        actors: actors.map((a) => a.name),
+      },
+    );
   }
   return actors[0] ?? null;
 }
 
-export function listActors(ctx: Context, page: PageRequest, filter: ActorFilter | null | undefined): Promise<Connection<Actor>> {
+export function listActors(
+  ctx: Context,
+  page: PageRequest,
+  filter: ActorFilter | null | undefined,
+): Promise<Connection<Actor>> {
   const rows = applyActorFilter(rowSet(sql`actors ac`), filter);
   return listConnection(ctx, rows, sql`ac.id`, ACTOR_ORDER_KEYS, page, actorsById(ctx));
 }

@@ -19,7 +19,9 @@ export function normaliseBody(raw: string): string {
   const control = FORBIDDEN_CONTROL.exec(raw);
   if (control) {
     const codePoint = control[0].codePointAt(0) ?? 0;
-    throw new InvalidBodyError(`contains the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`);
+    throw new InvalidBodyError(
+      `contains the control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   }
   if (LONE_SURROGATE.test(raw)) throw new InvalidBodyError('contains a lone surrogate: it is not valid Unicode text');
   return raw

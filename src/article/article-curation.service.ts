@@ -12,8 +12,14 @@ export async function deleteArticle(tx: Transaction, id: string): Promise<string
   const article = await findOrFail(tx, Article, id, 'id');
   const deleted = new Map<RevisedType, string[]>();
   for (const type of ON_ARTICLE) {
-    const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM ${sql.identifier(TABLE_OF_TYPE[type])} WHERE article_id = ${sql.value(article.id)}`);
-    deleted.set(type, rows.map((row) => row.id));
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM ${sql.identifier(TABLE_OF_TYPE[type])} WHERE article_id = ${sql.value(article.id)}`,
+    );
+    deleted.set(
+      type,
+      rows.map((row) => row.id),
+    );
   }
   deleted.set('Article', [article.id]);
   await recordChanges(tx, deleted, () => tx.getRepository(Article).delete(article.id));

@@ -6,7 +6,10 @@ import { Outlet } from '../outlet/outlet.entity';
 import { SEARCH_CONFIGURATION } from '../database/search-configuration';
 
 @Entity({ name: 'articles' })
-@ObjectType({ implements: Node, description: 'A news article: the text that quotes, sources, mentions and stances point into.' })
+@ObjectType({
+  implements: Node,
+  description: 'A news article: the text that quotes, sources, mentions and stances point into.',
+})
 @Unique('UQ_articles_url', ['url'])
 // The same wire story under two URLs is two articles; without a URL the text is the identity.
 @Index('UQ_articles_content_hash_without_url', ['contentHash'], { unique: true, where: `"url" IS NULL` })
@@ -32,12 +35,21 @@ export class Article {
   @Column({ type: 'text' })
   title: string;
 
-  @Field({ description: 'The normalised text (NFC, LF line ends, no trailing spaces); every offset counts code points in it.' })
+  @Field({
+    description: 'The normalised text (NFC, LF line ends, no trailing spaces); every offset counts code points in it.',
+  })
   @Column({ type: 'text' })
   body: string;
 
   /** Length in code points, kept by the database so that span checks need not read the body. */
-  @Column({ name: 'body_length', type: 'integer', generatedType: 'STORED', asExpression: 'char_length("body")', insert: false, update: false })
+  @Column({
+    name: 'body_length',
+    type: 'integer',
+    generatedType: 'STORED',
+    asExpression: 'char_length("body")',
+    insert: false,
+    update: false,
+  })
   bodyLength: number;
 
   @Field(() => DateTimeScalar, { nullable: true })

@@ -6,7 +6,10 @@ import { type SQL, sql } from '../database/sql';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class ArticleFilter {
-  @Field(() => String, { nullable: true, description: 'Full text over title and body, websearch syntax: "quoted phrase", or, -exclusion.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full text over title and body, websearch syntax: "quoted phrase", or, -exclusion.',
+  })
   search?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -41,14 +44,21 @@ function withStanceOn(questions: SQL): SQL {
 }
 
 /** Adds the filter's conditions on the articles aliased `a`. */
-export function applyArticleFilter(rows: RowSet, filter: ArticleFilter | null | undefined, field = 'filter', searchVector = sql`a.search`): RowSet {
+export function applyArticleFilter(
+  rows: RowSet,
+  filter: ArticleFilter | null | undefined,
+  field = 'filter',
+  searchVector = sql`a.search`,
+): RowSet {
   if (!filter) return rows;
   return where(
     rows,
     matches(searchVector, filter.search),
     inIds(sql`a.outlet_id`, filter.outletIds, 'Outlet', `${field}.outletIds`),
     publishedWithin(sql`a.published_at`, filter.publishedAfter, filter.publishedBefore, `${field}.`),
-    filter.mentionsActorIds ? mentioning(uuidArray(filter.mentionsActorIds, 'Actor', `${field}.mentionsActorIds`)) : null,
+    filter.mentionsActorIds
+      ? mentioning(uuidArray(filter.mentionsActorIds, 'Actor', `${field}.mentionsActorIds`))
+      : null,
     filter.quotesActorIds ? quoting(uuidArray(filter.quotesActorIds, 'Actor', `${field}.quotesActorIds`)) : null,
     filter.questionIds ? withStanceOn(uuidArray(filter.questionIds, 'PolicyQuestion', `${field}.questionIds`)) : null,
   );

@@ -31,7 +31,8 @@ export class ArticleResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('url', () => String, { nullable: true }) url?: string | null,
   ): Promise<Article | null> {
-    if ((id == null) === (url == null)) throw AppError.badInput('give exactly one of id or url', id == null ? 'id' : 'url');
+    if ((id == null) === (url == null))
+      throw AppError.badInput('give exactly one of id or url', id == null ? 'id' : 'url');
     if (id != null) return (await articlesById(ctx).load(uuidOf(id, 'Article', 'id'))) ?? null;
     return findArticleByUrl(ctx.db, url as string);
   }
@@ -42,7 +43,8 @@ export class ArticleResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
-    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy: ArticleOrder | null,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC })
+    orderBy: ArticleOrder | null,
   ): Promise<Connection<Article>> {
     return listArticles(ctx, pageRequest(ctx, first, after, 20), filter, orderBy ?? undefined);
   }

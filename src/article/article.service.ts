@@ -12,7 +12,6 @@ import { applyArticleFilter, type ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
 import { ARTICLE_ORDER_KEYS, ArticleOrder } from './article.types';
 
-
 export function findArticleByUrl(db: EntityManager, url: string): Promise<Article | null> {
   return db.getRepository(Article).findOneBy({ url });
 }
@@ -37,6 +36,10 @@ const articlesOfOutlet: ChildList = {
   keys: ARTICLE_ORDER_KEYS[ArticleOrder.PUBLISHED_AT_DESC],
 };
 
-export async function listArticlesOfOutlet(ctx: Context, outletId: string, page: PageRequest): Promise<Connection<Article>> {
+export async function listArticlesOfOutlet(
+  ctx: Context,
+  outletId: string,
+  page: PageRequest,
+): Promise<Connection<Article>> {
   return childConnection(ctx, articlesOfOutlet, outletId, page, articlesById(ctx));
 }

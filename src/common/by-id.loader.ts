@@ -7,12 +7,14 @@ export function entitiesById<T extends ObjectLiteral & { id: string }>(
   ctx: Context,
   entity: EntityTarget<T> & { name: string },
 ): DataLoader<string, T | undefined> {
-  return ctx.loaders.get(`${entity.name}ById`, () =>
-    new DataLoader<string, T | undefined>(async (ids) => {
-      const rows = await ctx.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id));
-    }),
+  return ctx.loaders.get(
+    `${entity.name}ById`,
+    () =>
+      new DataLoader<string, T | undefined>(async (ids) => {
+        const rows = await ctx.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id));
+      }),
   );
 }
 

@@ -37,7 +37,11 @@ export class Connection<T> {
   }
 
   static empty<T>(): Connection<T> {
-    return new Connection<T>([], { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, async () => 0);
+    return new Connection<T>(
+      [],
+      { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      async () => 0,
+    );
   }
 }
 

@@ -9,7 +9,9 @@ export function encodeCursor(values: readonly string[]): string {
 export function decodeCursor(cursor: string, expectedLength: number, field = 'after'): string[] {
   let values: unknown;
   try {
-    values = /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    values = /^[A-Za-z0-9_-]+$/.test(cursor)
+      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : undefined;
   } catch {
     values = undefined;
   }

@@ -36,7 +36,12 @@ export function selfAndMembers(ids: readonly string[], field: string): SQL {
 }
 
 /** publishedAfter inclusive, publishedBefore exclusive, on `column`; an empty range is an error. */
-export function publishedWithin(column: SQL, after: Date | null | undefined, before: Date | null | undefined, fieldPrefix = ''): SQL | null {
+export function publishedWithin(
+  column: SQL,
+  after: Date | null | undefined,
+  before: Date | null | undefined,
+  fieldPrefix = '',
+): SQL | null {
   if (after && before && after.getTime() >= before.getTime()) {
     throw AppError.badInput('publishedAfter must be earlier than publishedBefore', `${fieldPrefix}publishedAfter`);
   }

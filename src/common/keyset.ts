@@ -87,15 +87,24 @@ function afterCondition(keys: readonly SortKey[], values: string[]): SQL {
     const equal = keys.slice(0, i).map((k, j) => sql`${k.sql} = ${bounds[j]}`);
     return sql.join([...equal, sql`${key.sql} ${key.descending ? sql`<` : sql`>`} ${bounds[i]}`], ' AND ');
   });
-  return sql.join(alternatives.map((a) => sql`(${a})`), ' OR ');
+  return sql.join(
+    alternatives.map((a) => sql`(${a})`),
+    ' OR ',
+  );
 }
 
 function orderBy(keys: readonly SortKey[]): SQL {
-  return sql.join(keys.map((k) => sql`${k.sql} ${k.descending ? sql`DESC` : sql`ASC`}`), ', ');
+  return sql.join(
+    keys.map((k) => sql`${k.sql} ${k.descending ? sql`DESC` : sql`ASC`}`),
+    ', ',
+  );
 }
 
 function cursorColumns(keys: readonly SortKey[]): SQL {
-  return sql.join(keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`), ', ');
+  return sql.join(
+    keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
+    ', ',
+  );
 }
 
 function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first: number): Page {
@@ -114,7 +123,13 @@ function afterCursor(rows: RowSet, keys: readonly SortKey[], page: PageRequest):
 }
 
 /** One page of ids (with their cursors) of `rows`, in the order of `keys`; `id` selects the id. */
-export async function findPage(db: EntityManager, rows: RowSet, id: SQL, keys: readonly SortKey[], page: PageRequest): Promise<Page> {
+export async function findPage(
+  db: EntityManager,
+  rows: RowSet,
+  id: SQL,
+  keys: readonly SortKey[],
+  page: PageRequest,
+): Promise<Page> {
   const found = await queryRows<Record<string, string>>(
     db,
     sql`SELECT ${id} AS id, ${cursorColumns(keys)} ${fromWhere(afterCursor(rows, keys, page))}
@@ -161,7 +176,12 @@ export async function countRows(db: EntityManager, rows: RowSet): Promise<number
   return row?.count ?? 0;
 }
 
-export async function countRowsByParent(db: EntityManager, rows: RowSet, parent: SQL, parentIds: readonly string[]): Promise<Map<string, number>> {
+export async function countRowsByParent(
+  db: EntityManager,
+  rows: RowSet,
+  parent: SQL,
+  parentIds: readonly string[],
+): Promise<Map<string, number>> {
   const found = await queryRows<{ parent: string; count: number }>(
     db,
     sql`SELECT ${parent}::text AS parent, count(*)::int AS count ${fromWhere(ofParents(rows, parent, parentIds))} GROUP BY 1`,

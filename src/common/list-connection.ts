@@ -17,7 +17,9 @@ export async function listConnection<T>(
   nodes: DataLoader<string, T | undefined> | PageNodes<T>,
 ): Promise<Connection<T>> {
   const found = await findPage(ctx.db, rows, id, keys, page);
-  return toConnection(found, page.after, typeof nodes === 'function' ? nodes : nodesById(nodes), () => countRows(ctx.db, rows));
+  return toConnection(found, page.after, typeof nodes === 'function' ? nodes : nodesById(nodes), () =>
+    countRows(ctx.db, rows),
+  );
 }
 
 export async function childConnection<T>(

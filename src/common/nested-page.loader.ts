@@ -18,19 +18,23 @@ export interface ChildList {
 }
 
 export function pagesByParent(ctx: Context, list: ChildList, page: PageRequest): DataLoader<string, Page> {
-  return ctx.loaders.get(`${list.name}:page:${page.first}:${page.after ?? ''}`, () =>
-    new DataLoader<string, Page>(async (parentIds) => {
-      const pages = await findPagesByParent(ctx.db, list.rows(), list.parent, parentIds, list.id, list.keys, page);
-      return parentIds.map((id) => pages.get(id) as Page);
-    }),
+  return ctx.loaders.get(
+    `${list.name}:page:${page.first}:${page.after ?? ''}`,
+    () =>
+      new DataLoader<string, Page>(async (parentIds) => {
+        const pages = await findPagesByParent(ctx.db, list.rows(), list.parent, parentIds, list.id, list.keys, page);
+        return parentIds.map((id) => pages.get(id) as Page);
+      }),
   );
 }
 
 export function countsByParent(ctx: Context, list: ChildList): DataLoader<string, number> {
-  return ctx.loaders.get(`${list.name}:count`, () =>
-    new DataLoader<string, number>(async (parentIds) => {
-      const counts = await countRowsByParent(ctx.db, list.rows(), list.parent, parentIds);
-      return parentIds.map((id) => counts.get(id) ?? 0);
-    }),
+  return ctx.loaders.get(
+    `${list.name}:count`,
+    () =>
+      new DataLoader<string, number>(async (parentIds) => {
+        const counts = await countRowsByParent(ctx.db, list.rows(), list.parent, parentIds);
+        return parentIds.map((id) => counts.get(id) ?? 0);
+      }),
   );
 }

@@ -10,6 +10,9 @@ export interface NodeType {
 }
 
 /** A registration for a type whose by-id loader is `loader`. */
-export function nodeType(typeName: string, loader: (ctx: Context) => { load(id: string): Promise<object | undefined> }): NodeType {
+export function nodeType(
+  typeName: string,
+  loader: (ctx: Context) => { load(id: string): Promise<object | undefined> },
+): NodeType {
   return { typeName, load: (ctx, id) => loader(ctx).load(id) };
 }

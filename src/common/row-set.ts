@@ -20,5 +20,8 @@ export function where(rows: RowSet, ...conditions: (SQL | null)[]): RowSet {
 /** `FROM … WHERE (a) AND (b)`, the WHERE left out when there is no condition. */
 export function fromWhere(rows: RowSet): SQL {
   if (!rows.conditions.length) return sql`FROM ${rows.from}`;
-  return sql`FROM ${rows.from} WHERE ${sql.join(rows.conditions.map((c) => sql`(${c})`), ' AND ')}`;
+  return sql`FROM ${rows.from} WHERE ${sql.join(
+    rows.conditions.map((c) => sql`(${c})`),
+    ' AND ',
+  )}`;
 }

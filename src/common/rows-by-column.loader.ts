@@ -13,10 +13,12 @@ export function rowsByColumn<T extends ObjectLiteral>(
   column: keyof T & string,
   order: FindOptionsOrder<T>,
 ): DataLoader<string, T[]> {
-  return ctx.loaders.get(`${entity.name}By${column}`, () =>
-    new DataLoader<string, T[]>(async (keys) => {
-      const rows = await ctx.db.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order });
-      return groupBy(keys, rows, (row) => row[column] as string);
-    }),
+  return ctx.loaders.get(
+    `${entity.name}By${column}`,
+    () =>
+      new DataLoader<string, T[]>(async (keys) => {
+        const rows = await ctx.db.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order });
+        return groupBy(keys, rows, (row) => row[column] as string);
+      }),
   );
 }

@@ -23,8 +23,14 @@ export async function checkSpan(db: EntityManager, articleId: string, span: Span
     throw AppError.badInput(`${field} must be non-empty: 0 <= start < end (got [${span.start}, ${span.end}))`, field);
   }
   // A fragment rather than the Article repository: common/ imports no feature.
-  const article = await queryRow<{ body_length: number }>(db, sql`SELECT body_length FROM articles WHERE id = ${sql.value(articleId)}`);
+  const article = await queryRow<{ body_length: number }>(
+    db,
+    sql`SELECT body_length FROM articles WHERE id = ${sql.value(articleId)}`,
+  );
   if (article && span.end > article.body_length) {
-    throw AppError.badInput(`${field} ends at ${span.end}, past the end of the body (${article.body_length} code points)`, field);
+    throw AppError.badInput(
+      `${field} ends at ${span.end}, past the end of the body (${article.body_length} code points)`,
+      field,
+    );
   }
 }

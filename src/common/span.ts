@@ -1,7 +1,9 @@
 // Spans are half-open [start, end) ranges of Unicode code points into Article.body.
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A half-open [start, end) range of Unicode code points in the article body, with its text.' })
+@ObjectType({
+  description: 'A half-open [start, end) range of Unicode code points in the article body, with its text.',
+})
 export class Span {
   @Field(() => Int)
   start: number;

@@ -11,12 +11,16 @@ export const EXAMPLE_ARTICLES = ['storm-shadow-victory-plan'] as const;
 
 export async function loadExampleCorpus(dataSource: DataSource): Promise<GoldLoadResult[]> {
   const results: GoldLoadResult[] = [];
-  for (const name of EXAMPLE_ARTICLES) results.push(await loadGoldDocument(dataSource, readGoldDocument(DATA_FOLDER, name)));
+  for (const name of EXAMPLE_ARTICLES)
+    results.push(await loadGoldDocument(dataSource, readGoldDocument(DATA_FOLDER, name)));
   return results;
 }
 
 /** True when the database holds no article yet: the first start of a new installation. */
 export async function isCorpusEmpty(dataSource: DataSource): Promise<boolean> {
-  const row = await queryRow<{ empty: boolean }>(dataSource.manager, sql`SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty`);
+  const row = await queryRow<{ empty: boolean }>(
+    dataSource.manager,
+    sql`SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty`,
+  );
   return row?.empty ?? true;
 }

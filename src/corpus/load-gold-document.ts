@@ -62,7 +62,10 @@ export function goldAnnotations(gold: GoldArticle, body: string): AnnotationSet 
         source: stance.source,
         position: Position[stance.position],
         evidence: stance.evidence ? spanOf(stance.evidence) : null,
-        quote: stance.evidence && gold.quotes.some((q) => q.span.join(':') === stance.evidence?.join(':')) ? stance.evidence.join(':') : undefined,
+        quote:
+          stance.evidence && gold.quotes.some((q) => q.span.join(':') === stance.evidence?.join(':'))
+            ? stance.evidence.join(':')
+            : undefined,
         note: stance.note ?? null,
         provenance: MANUAL,
       })),
@@ -70,7 +73,12 @@ export function goldAnnotations(gold: GoldArticle, body: string): AnnotationSet 
     mentions: matchActorNames(body, names).map((match) => ({
       actor: match.actorId,
       span: { start: match.start, end: match.end },
-      provenance: { origin: Origin.EXTRACTED, extractor: NAME_MATCHER.name, extractorVersion: NAME_MATCHER.version, confidence: 1 },
+      provenance: {
+        origin: Origin.EXTRACTED,
+        extractor: NAME_MATCHER.name,
+        extractorVersion: NAME_MATCHER.version,
+        confidence: 1,
+      },
     })),
   };
 }

@@ -10,7 +10,9 @@ async function seed(): Promise<void> {
   try {
     const results = await loadExampleCorpus(database.dataSource);
     const created = results.filter((r) => r.created).length;
-    console.log(`quotegraph: example corpus: ${created} article(s) loaded, ${results.length - created} already present (${database.description})`);
+    console.log(
+      `quotegraph: example corpus: ${created} article(s) loaded, ${results.length - created} already present (${database.description})`,
+    );
   } finally {
     await database.close();
   }

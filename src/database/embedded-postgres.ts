@@ -44,7 +44,9 @@ export async function startEmbeddedPostgres(
     await server.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : logs.slice(-3).join(' ').trim();
-    throw new Error(`embedded PostgreSQL in ${dataDir} on port ${config.port} did not start: ${detail || 'see its log'}`);
+    throw new Error(
+      `embedded PostgreSQL in ${dataDir} on port ${config.port} did not start: ${detail || 'see its log'}`,
+    );
   }
 
   try {
@@ -61,7 +63,11 @@ export async function startEmbeddedPostgres(
 }
 
 async function createDatabaseIfMissing(
-  client: { connect(): Promise<unknown>; query(sql: string, values?: unknown[]): Promise<{ rowCount: number | null }>; end(): Promise<void> },
+  client: {
+    connect(): Promise<unknown>;
+    query(sql: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+    end(): Promise<void>;
+  },
   database: string,
 ): Promise<void> {
   await client.connect();

@@ -10,4 +10,16 @@ import { Quote } from '../quote/quote.entity';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 
-export const entities = [Outlet, Article, Actor, ActorAlias, ActorMembership, Source, Quote, Mention, PolicyQuestion, Stance, Revision];
+export const entities = [
+  Outlet,
+  Article,
+  Actor,
+  ActorAlias,
+  ActorMembership,
+  Source,
+  Quote,
+  Mention,
+  PolicyQuestion,
+  Stance,
+  Revision,
+];

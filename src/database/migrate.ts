@@ -9,7 +9,9 @@ async function migrate(): Promise<void> {
   const database = await openDatabase(config, { migrate: false });
   try {
     const applied = await database.dataSource.runMigrations();
-    console.log(`quotegraph: ${applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'no pending migration'} on ${database.description}`);
+    console.log(
+      `quotegraph: ${applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'no pending migration'} on ${database.description}`,
+    );
   } finally {
     await database.close();
   }

@@ -40,7 +40,8 @@ export const sql = Object.assign(tag, {
     return raw(`'${value.replace(/'/g, "''")}'`);
   },
   /** Fragments with a separator between them; nothing for none. */
-  join: (fragments: readonly SQL[], separator: string): SQL => (fragments.length ? join([...fragments], separator) : empty),
+  join: (fragments: readonly SQL[], separator: string): SQL =>
+    fragments.length ? join([...fragments], separator) : empty,
   /** Nothing: for an optional clause. */
   blank: empty,
   /** The text with $1… placeholders and the values they bind, as pg takes them. */

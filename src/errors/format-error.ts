@@ -17,11 +17,17 @@ interface PgError {
 export function fromPostgresError(error: PgError): AppError | undefined {
   switch (error.code) {
     case '23505':
-      return AppError.conflict(`already exists (${error.constraint ?? 'unique constraint'})`, undefined, { constraint: error.constraint });
-    case '23503':
-      return AppError.badInput(`refers to a row that does not exist or is still referred to (${error.constraint ?? 'foreign key'})`, undefined, {
+      return AppError.conflict(`already exists (${error.constraint ?? 'unique constraint'})`, undefined, {
         constraint: error.constraint,
       });
+    case '23503':
+      return AppError.badInput(
+        `refers to a row that does not exist or is still referred to (${error.constraint ?? 'foreign key'})`,
+        undefined,
+        {
+          constraint: error.constraint,
+        },
+      );
     case '23514':
     case '23502':
       // Our own triggers write messages meant for people; check names say what they check.

@@ -29,9 +29,13 @@ export async function checkInput(input: object, fieldPrefix = ''): Promise<void>
  * must give them their own validateFn.
  */
 function argumentNameOf(info: GraphQLResolveInfo, typeName: string): string {
-  const args = info.parentType.getFields()[info.fieldName].args.filter((arg) => getNamedType(arg.type).name === typeName);
+  const args = info.parentType
+    .getFields()
+    [info.fieldName].args.filter((arg) => getNamedType(arg.type).name === typeName);
   if (args.length !== 1) {
-    throw new Error(`${info.parentType.name}.${info.fieldName} has ${args.length} arguments of type ${typeName}: give each its own validateFn`);
+    throw new Error(
+      `${info.parentType.name}.${info.fieldName} has ${args.length} arguments of type ${typeName}: give each its own validateFn`,
+    );
   }
   return args[0].name;
 }

@@ -48,7 +48,9 @@ export function parseBrat(annotation: string): BratAttribution[] {
 
 /** A PolNeAR split: text/<name>.txt with attributions/<name>_<annotator>.ann (the first annotator). */
 export function readBratFolder(folder: string): BratDocument[] {
-  const annotations = readdirSync(path.join(folder, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const annotations = readdirSync(path.join(folder, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
   return readdirSync(path.join(folder, 'text'))
     .filter((f) => f.endsWith('.txt'))
     .sort()

@@ -31,11 +31,61 @@ export interface QuoteScore {
 }
 
 export const PRONOUNS = new Set([
-  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their',
-  'it', 'its', 'who', 'whom', 'whose', 'which', 'that', 'this', 'these', 'those', 'himself', 'herself', 'themselves',
+  'i',
+  'me',
+  'my',
+  'we',
+  'us',
+  'our',
+  'you',
+  'your',
+  'he',
+  'him',
+  'his',
+  'she',
+  'her',
+  'hers',
+  'they',
+  'them',
+  'their',
+  'it',
+  'its',
+  'who',
+  'whom',
+  'whose',
+  'which',
+  'that',
+  'this',
+  'these',
+  'those',
+  'himself',
+  'herself',
+  'themselves',
 ]);
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'for', 'to', 'at', 'with', 'from', 'by', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'in',
+  'on',
+  'for',
+  'to',
+  'at',
+  'with',
+  'from',
+  'by',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+]);
 
 function words(text: string): string[] {
   return text
@@ -57,7 +107,11 @@ export function sameSpeaker(gold: string, predicted: string | undefined, predict
   // The person a description names: the last capitalised run before any comma or parenthesis
   // ("Rep. G.K. Butterfield (D-N.C.), head of…" -> Butterfield; "campaign spokesman Jason Miller" -> Miller).
   const head = gold.split(/[,(]/)[0];
-  const runs = head.match(/(\p{Lu}[\p{L}'’.-]*\s*)+/gu)?.map((r) => r.trim()).filter((r) => !/^(The|A|An)$/.test(r)) ?? [];
+  const runs =
+    head
+      .match(/(\p{Lu}[\p{L}'’.-]*\s*)+/gu)
+      ?.map((r) => r.trim())
+      .filter((r) => !/^(The|A|An)$/.test(r)) ?? [];
   if (runs.length) {
     const surname = words(runs[runs.length - 1]).pop();
     if (surname && predictedWords.has(surname)) return true;
@@ -71,10 +125,23 @@ function overlap(a: Range, b: Range): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-export function scoreQuotes(text: string, gold: GoldQuote[], predicted: PredictedQuote[], indirect: Range[]): QuoteScore {
+export function scoreQuotes(
+  text: string,
+  gold: GoldQuote[],
+  predicted: PredictedQuote[],
+  indirect: Range[],
+): QuoteScore {
   const chars = Array.from(text);
   const slice = (r: Range) => chars.slice(r.start, r.end).join('');
-  const score: QuoteScore = { truePositives: 0, falsePositives: 0, falseNegatives: 0, ignored: 0, speakersRight: 0, speakersScored: 0, misses: [] };
+  const score: QuoteScore = {
+    truePositives: 0,
+    falsePositives: 0,
+    falseNegatives: 0,
+    ignored: 0,
+    speakersRight: 0,
+    speakersScored: 0,
+    misses: [],
+  };
   const pairs: { g: number; p: number; o: number }[] = [];
   gold.forEach((g, gi) =>
     predicted.forEach((p, pi) => {

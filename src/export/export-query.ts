@@ -38,7 +38,11 @@ const field = (name: string, selections?: FieldNode[]): FieldNode => ({
 });
 
 /** Dotted paths of the leaf fields of a selection (aliases respected, fragments flattened). */
-function leafPaths(selectionSet: SelectionSetNode | undefined, prefix: string, fragments: Map<string, SelectionSetNode>): string[] {
+function leafPaths(
+  selectionSet: SelectionSetNode | undefined,
+  prefix: string,
+  fragments: Map<string, SelectionSetNode>,
+): string[] {
   const paths: string[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
@@ -61,8 +65,11 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
   } catch (error) {
     throw AppError.badInput(`query does not parse: ${(error as Error).message}`, 'query');
   }
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || operations[0].operation !== 'query') throw AppError.badInput('query must hold exactly one query operation', 'query');
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operations.length !== 1 || operations[0].operation !== 'query')
+    throw AppError.badInput('query must hold exactly one query operation', 'query');
 
   // Find the first field whose type is a connection, with the response keys that lead to it.
   const typeInfo = new TypeInfo(schema);
@@ -82,11 +89,17 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
       },
     }),
   );
-  if (!found) throw AppError.badInput('query selects no connection (a field with edges and pageInfo) to export', 'query');
+  if (!found)
+    throw AppError.badInput('query selects no connection (a field with edges and pageInfo) to export', 'query');
   const target = found.node;
-  const nodeField = target.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'edges');
-  const nodeSelection = nodeField?.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'node');
-  if (!nodeSelection?.selectionSet) throw AppError.badInput('the connection must select edges { node { … } }: the fields to export', 'query');
+  const nodeField = target.selectionSet?.selections.find(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'edges',
+  );
+  const nodeSelection = nodeField?.selectionSet?.selections.find(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'node',
+  );
+  if (!nodeSelection?.selectionSet)
+    throw AppError.badInput('the connection must select edges { node { … } }: the fields to export', 'query');
 
   // The same query, paging the connection: first = page size, after = our variable, pageInfo kept.
   const rewritten = visit(document, {
@@ -111,13 +124,23 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
         ...node,
         arguments: [
           ...args,
-          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(pageSize) } },
-          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } } },
+          {
+            kind: Kind.ARGUMENT,
+            name: { kind: Kind.NAME, value: 'first' },
+            value: { kind: Kind.INT, value: String(pageSize) },
+          },
+          {
+            kind: Kind.ARGUMENT,
+            name: { kind: Kind.NAME, value: 'after' },
+            value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+          },
         ],
         selectionSet: {
           kind: Kind.SELECTION_SET,
           selections: [
-            ...(node.selectionSet?.selections ?? []).filter((s) => !(s.kind === Kind.FIELD && s.name.value === 'pageInfo' && !s.alias)),
+            ...(node.selectionSet?.selections ?? []).filter(
+              (s) => !(s.kind === Kind.FIELD && s.name.value === 'pageInfo' && !s.alias),
+            ),
             field('pageInfo', [field('hasNextPage'), field('endCursor')]),
           ],
         },
@@ -125,9 +148,15 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
     },
   });
   const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [],
+    ),
   );
-  return { document: withoutUnusedVariables(rewritten), path: found.path, columns: leafPaths(nodeSelection.selectionSet, '', fragments) };
+  return {
+    document: withoutUnusedVariables(rewritten),
+    path: found.path,
+    columns: leafPaths(nodeSelection.selectionSet, '', fragments),
+  };
 }
 
 /** The paging replaced the query's own first/after: variables only they used are dropped. */
@@ -150,7 +179,10 @@ function withoutUnusedVariables(document: DocumentNode): DocumentNode {
 export function flattenNode(node: unknown, columns: readonly string[]): string[] {
   return columns.map((column) => {
     const values = collect(node, column.split('.'));
-    return values.filter((v) => v !== null && v !== undefined).map(String).join(';');
+    return values
+      .filter((v) => v !== null && v !== undefined)
+      .map(String)
+      .join(';');
   });
 }
 

@@ -24,10 +24,14 @@ interface Page {
 function connectionAt(data: unknown, path: string[]): Page {
   let value = data;
   for (const key of path) {
-    if (Array.isArray(value)) throw AppError.badInput('the first connection of the query must not sit inside a list', 'query');
+    if (Array.isArray(value))
+      throw AppError.badInput('the first connection of the query must not sit inside a list', 'query');
     value = (value as Record<string, unknown> | null)?.[key];
   }
-  const connection = value as { edges?: { node: unknown }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null;
+  const connection = value as {
+    edges?: { node: unknown }[];
+    pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  } | null;
   return {
     nodes: (connection?.edges ?? []).map((edge) => edge.node),
     hasNextPage: connection?.pageInfo?.hasNextPage ?? false,
@@ -36,7 +40,9 @@ function connectionAt(data: unknown, path: string[]): Page {
 }
 
 function sendErrors(res: Response, status: number, errors: readonly Error[]): void {
-  const formatted = errors.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : { message: error.message }, error));
+  const formatted = errors.map((error) =>
+    formatError(error instanceof GraphQLError ? error.toJSON() : { message: error.message }, error),
+  );
   res.status(status).json({ errors: formatted });
 }
 
@@ -60,13 +66,18 @@ async function write(stream: NodeJS.WritableStream, chunk: unknown, res: Respons
 export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource, config: Config): Router {
   const router = express.Router();
   router.post('/export', express.json({ limit: config.maxRequestBytes }), async (req: Request, res: Response) => {
-    const { query, variables, format = 'csv' } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: Format };
+    const {
+      query,
+      variables,
+      format = 'csv',
+    } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: Format };
     try {
       if (typeof query !== 'string') throw AppError.badInput('query must be a GraphQL query string', 'query');
       if (format !== 'csv' && format !== 'ndjson') throw AppError.badInput('format must be csv or ndjson', 'format');
       const plan = planExport(schema, query, config.maxPageSize);
       const invalid = validate(schema, plan.document).map(
-        (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        (error) =>
+          new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
       );
       if (invalid.length) return sendErrors(res, 400, invalid);
 
@@ -82,7 +93,12 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
         });
         if (result.errors?.length) {
           // Errors before any data (variables that do not fit the query) are the caller's.
-          const errors = result.data === undefined ? result.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } })) : result.errors;
+          const errors =
+            result.data === undefined
+              ? result.errors.map(
+                  (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
+                )
+              : result.errors;
           if (!started) return sendErrors(res, 400, errors);
           throw result.errors[0];
         }
@@ -97,7 +113,8 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
           if (res.destroyed) break;
           const row = flattenNode(node, plan.columns);
           if (csv) await write(csv, row, res);
-          else await write(res, `${JSON.stringify(Object.fromEntries(plan.columns.map((c, i) => [c, row[i]])))}\n`, res);
+          else
+            await write(res, `${JSON.stringify(Object.fromEntries(plan.columns.map((c, i) => [c, row[i]])))}\n`, res);
         }
         after = page.hasNextPage ? page.endCursor : null;
       } while (after && !res.destroyed);
@@ -109,7 +126,10 @@ export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource
         res.end();
       }
     } catch (error) {
-      if (!res.headersSent) return sendErrors(res, error instanceof AppError && error.code === 'BAD_USER_INPUT' ? 400 : 500, [error as Error]);
+      if (!res.headersSent)
+        return sendErrors(res, error instanceof AppError && error.code === 'BAD_USER_INPUT' ? 400 : 500, [
+          error as Error,
+        ]);
       // Past the first rows the status is sent: cutting the stream tells the client it is incomplete.
       console.error('quotegraph: export failed midway', error);
       res.destroy(error as Error);

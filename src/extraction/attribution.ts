@@ -23,14 +23,125 @@ export interface AttributedQuotation {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 // Words between a speaker and its verb that belong to neither ("has also said", "later told").
-const SKIPPABLE = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'once', 'previously', 'recently', 'further', 'again', 'had', 'would', 'will', 'did', 'does', 'reportedly', 'publicly', 'privately', 'repeatedly', 'simply', 'just', 'often', 'quickly', 'flatly', 'bluntly', 'finally', 'first']);
+const SKIPPABLE = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'later',
+  'then',
+  'once',
+  'previously',
+  'recently',
+  'further',
+  'again',
+  'had',
+  'would',
+  'will',
+  'did',
+  'does',
+  'reportedly',
+  'publicly',
+  'privately',
+  'repeatedly',
+  'simply',
+  'just',
+  'often',
+  'quickly',
+  'flatly',
+  'bluntly',
+  'finally',
+  'first',
+]);
 // Where a speaker phrase after "said" stops: "said Mr. Clarke, who…", "said Trump in a statement".
-const PHRASE_STOPS = new Set(['who', 'which', 'when', 'while', 'as', 'after', 'before', 'during', 'because', 'adding', 'in', 'on', 'at', 'to', 'last', 'this', 'during', 'late', 'early', 'earlier', 'recently', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'about', 'of', 'that']);
-const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'and', 'but', 'while', 'as', 'because', 'although', 'though', 'if', 'so']);
+const PHRASE_STOPS = new Set([
+  'who',
+  'which',
+  'when',
+  'while',
+  'as',
+  'after',
+  'before',
+  'during',
+  'because',
+  'adding',
+  'in',
+  'on',
+  'at',
+  'to',
+  'last',
+  'this',
+  'during',
+  'late',
+  'early',
+  'earlier',
+  'recently',
+  'yesterday',
+  'today',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'about',
+  'of',
+  'that',
+]);
+const CLAUSE_BREAKS = new Set([
+  ',',
+  ';',
+  ':',
+  '—',
+  '–',
+  '(',
+  ')',
+  'and',
+  'but',
+  'while',
+  'as',
+  'because',
+  'although',
+  'though',
+  'if',
+  'so',
+]);
 const QUOTE_MARKS = /^[“”"‘’'«»„]+$/;
 const MIN_WORDS = 3;
 
-const ABBREVIATIONS = new Set(['Rev', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Inc', 'Co', 'Corp', 'Ltd', 'No', 'U.S', 'D.C']);
+const ABBREVIATIONS = new Set([
+  'Rev',
+  'St',
+  'Jr',
+  'Sr',
+  'Mt',
+  'Ft',
+  'Gen',
+  'Gov',
+  'Sen',
+  'Rep',
+  'Lt',
+  'Col',
+  'Sgt',
+  'Capt',
+  'Cmdr',
+  'Adm',
+  'Maj',
+  'Dr',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Prof',
+  'Inc',
+  'Co',
+  'Corp',
+  'Ltd',
+  'No',
+  'U.S',
+  'D.C',
+]);
 
 /** A full stop that ends a sentence, not an abbreviation ("the Rev. Peter Wherry", "(D-Mo.)"). */
 function endsSentence(tokens: Token[], i: number): boolean {
@@ -60,14 +171,21 @@ function mention(text: string, tokens: Token[], cue: Token | null): SpeakerMenti
   const end = tokens[last - 1].end;
   const phrase = text.slice(start, end);
   if (!/\p{L}/u.test(phrase)) return null;
-  return { text: phrase, start, end, cue: cue?.lower ?? null, pronoun: last - first === 1 && PRONOUNS.has(tokens[first].lower) };
+  return {
+    text: phrase,
+    start,
+    end,
+    cue: cue?.lower ?? null,
+    pronoun: last - first === 1 && PRONOUNS.has(tokens[first].lower),
+  };
 }
 
 /** Tokens of the quotation's sentence after its closing mark, up to the next quotation. */
 function tokensAfter(analysis: Analysis, quotation: Quotation): Token[] {
   const from = tokenIndexAt(analysis, quotation.outerEnd);
   const first = analysis.tokens[from];
-  if (!first || first.paragraph !== analysis.tokens[tokenIndexAt(analysis, quotation.outerEnd - 1)]?.paragraph) return [];
+  if (!first || first.paragraph !== analysis.tokens[tokenIndexAt(analysis, quotation.outerEnd - 1)]?.paragraph)
+    return [];
   const result: Token[] = [];
   for (let i = from; i < analysis.tokens.length; i += 1) {
     const token = analysis.tokens[i];
@@ -204,19 +322,25 @@ export function attributeQuotations(analysis: Analysis, quotations: Quotation[])
     let how: AttributedQuotation['how'] = speaker ? 'cue' : 'none';
     const words = wordCount(inner);
     const standsAlone = !before.some((t) => !isPunct(t)) && !after.some((t) => !isPunct(t));
-    const speech = speaker ? words >= 1 && !(words < MIN_WORDS && looksLikeTitle(inner) && !/[,.!?]\s*$/.test(inner)) : words >= MIN_WORDS && !looksLikeTitle(inner) && (standsAlone || /[.!?,]\s*$/.test(inner));
+    const speech = speaker
+      ? words >= 1 && !(words < MIN_WORDS && looksLikeTitle(inner) && !/[,.!?]\s*$/.test(inner))
+      : words >= MIN_WORDS && !looksLikeTitle(inner) && (standsAlone || /[.!?,]\s*$/.test(inner));
     if (!speech) {
       continue;
     }
     if (!speaker) {
       const sentence = sentenceAt(analysis, quotation.outerStart);
-      const continues = previous && sentence && text.slice(previous.quotation.outerEnd, quotation.outerStart).split('\n').length <= 2;
+      const continues =
+        previous && sentence && text.slice(previous.quotation.outerEnd, quotation.outerStart).split('\n').length <= 2;
       if (continues && previous?.speaker) {
         speaker = previous.speaker;
         how = 'continuation';
       } else if (sentence) {
         // "Clinton said Monday:" then the quote, or the quote then "she added" in the next sentence.
-        const introduced = text.slice(sentence.start, quotation.outerStart).trim() === '' ? speakerOfSentence(analysis, sentence.index - 1) : null;
+        const introduced =
+          text.slice(sentence.start, quotation.outerStart).trim() === ''
+            ? speakerOfSentence(analysis, sentence.index - 1)
+            : null;
         speaker = introduced ?? followedBy(analysis, quotation);
         how = speaker ? 'neighbour' : 'none';
       }

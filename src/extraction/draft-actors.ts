@@ -24,7 +24,8 @@ export function draftActors(draft: ArticleDraft): DraftActor[] {
   }
   for (const actor of [...wanted.values()]) {
     if (actor.affiliation) want({ name: actor.affiliation, kind: knownActorNamed(actor.affiliation)?.kind ?? 'STATE' });
-    for (const organisation of knownActorNamed(actor.name)?.memberOf ?? []) want({ name: organisation, kind: 'ORGANIZATION' });
+    for (const organisation of knownActorNamed(actor.name)?.memberOf ?? [])
+      want({ name: organisation, kind: 'ORGANIZATION' });
   }
   return [...wanted.values()].map((actor) => ({ ...actor, memberOf: knownActorNamed(actor.name)?.memberOf ?? [] }));
 }

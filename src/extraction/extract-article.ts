@@ -37,8 +37,10 @@ export interface ArticleDraft {
   readonly entities: EntityMention[];
 }
 
-const DETERMINERS = /^(a|an|the|one|some|two|three|several|many|other|another|most|few|both|these|those|this|that|senior|top)\s+/i;
-const PLURAL_SOURCES = /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
+const DETERMINERS =
+  /^(a|an|the|one|some|two|three|several|many|other|another|most|few|both|these|those|this|that|senior|top)\s+/i;
+const PLURAL_SOURCES =
+  /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
 const CONFIDENCE = { cue: 0.9, continuation: 0.8, neighbour: 0.6, none: 0.5 } as const;
 
 function wordsOf(text: string): string[] {
@@ -81,26 +83,48 @@ function keyOfDescriptor(descriptor: string): string {
 }
 
 function headNoun(descriptor: string): string {
-  return keyOfDescriptor(descriptor).split(/\s+(familiar|from|with|who|in|at|of)\s+/)[0].split(' ').pop() ?? '';
+  return (
+    keyOfDescriptor(descriptor)
+      .split(/\s+(familiar|from|with|who|in|at|of)\s+/)[0]
+      .split(' ')
+      .pop() ?? ''
+  );
 }
 
 /** The source a speaker mention is: a named actor, a pronoun's antecedent, or an anonymous party. */
-function sourceFor(book: SourceBook, speaker: SpeakerMention, entities: EntityMention[], confidence: number): number | null {
+function sourceFor(
+  book: SourceBook,
+  speaker: SpeakerMention,
+  entities: EntityMention[],
+  confidence: number,
+): number | null {
   const inside = entities.filter((e) => e.start >= speaker.start && e.end <= speaker.end);
   let source: DraftSource;
   let key: string;
   if (speaker.pronoun) {
     // "he said": the last person named before, of that gender when it is known.
-    const wanted = speaker.text.toLowerCase() === 'she' ? 'female' : speaker.text.toLowerCase() === 'he' ? 'male' : undefined;
+    const wanted =
+      speaker.text.toLowerCase() === 'she' ? 'female' : speaker.text.toLowerCase() === 'he' ? 'male' : undefined;
     if (speaker.text.toLowerCase() === 'they') {
       const plural = [...book.sources].reverse().findIndex((s) => s.anonymous && /s$/i.test(s.descriptor));
       return plural < 0 ? null : book.sources.length - 1 - plural;
     }
-    const person = [...entities].reverse().find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
+    const person = [...entities]
+      .reverse()
+      .find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
     if (!person) return null;
     const existing = book.keys.indexOf(person.name);
     if (existing >= 0) return existing;
-    source = { descriptor: speaker.text, start: speaker.start, end: speaker.end, anonymous: false, actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation }, role: person.title ?? null, affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined, confidence: confidence * 0.8 };
+    source = {
+      descriptor: speaker.text,
+      start: speaker.start,
+      end: speaker.end,
+      anonymous: false,
+      actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation },
+      role: person.title ?? null,
+      affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined,
+      confidence: confidence * 0.8,
+    };
     key = person.name;
   } else {
     const person = [...inside].reverse().find((e) => e.kind === 'PERSON');
@@ -109,7 +133,11 @@ function sourceFor(book: SourceBook, speaker: SpeakerMention, entities: EntityMe
     // when it qualifies it ("some NATO officials").
     const headsPhrase = organisation && organisation.end === speaker.end;
     const named = person ?? (headsPhrase ? organisation : undefined);
-    const capitalised = !named && /^(\p{Lu}[\p{L}.'’-]*\s?)+$/u.test(speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '')) && !stateOfDemonym(speaker.text) && !knownActorNamed(speaker.text);
+    const capitalised =
+      !named &&
+      /^(\p{Lu}[\p{L}.'’-]*\s?)+$/u.test(speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '')) &&
+      !stateOfDemonym(speaker.text) &&
+      !knownActorNamed(speaker.text);
     if (named || capitalised) {
       const name = named?.name ?? speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '');
       const kind = named?.kind ?? 'PERSON';
@@ -131,7 +159,9 @@ function sourceFor(book: SourceBook, speaker: SpeakerMention, entities: EntityMe
       key = keyOfDescriptor(speaker.text);
       // "the official" after "a Ukrainian military official" is the same person.
       const definite = /^(the|that|this)\s/i.test(speaker.text);
-      const earlier = definite ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text)) : -1;
+      const earlier = definite
+        ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text))
+        : -1;
       if (earlier >= 0) return earlier;
       const existing = book.keys.indexOf(key);
       if (existing >= 0) return existing;
@@ -152,7 +182,10 @@ function sourceFor(book: SourceBook, speaker: SpeakerMention, entities: EntityMe
 }
 
 /** "X emphasized that <clause>", "sources told The Telegraph": reported speech without marks. */
-function reportedSpeech(analysis: Analysis, quoted: { start: number; end: number }[]): { speaker: SpeakerMention; clause?: { start: number; end: number } }[] {
+function reportedSpeech(
+  analysis: Analysis,
+  quoted: { start: number; end: number }[],
+): { speaker: SpeakerMention; clause?: { start: number; end: number } }[] {
   const found: { speaker: SpeakerMention; clause?: { start: number; end: number } }[] = [];
   for (const sentence of analysis.sentences) {
     if (quoted.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
@@ -161,9 +194,15 @@ function reportedSpeech(analysis: Analysis, quoted: { start: number; end: number
       if (!THAT_VERBS.has(verb.lower) || verb.pos === 'NOUN' || verb.pos === 'PROPN') continue;
       // The subject: the words before the verb back to a clause break.
       let b = v - 1;
-      while (b >= 0 && ['has', 'have', 'had', 'also', 'publicly', 'privately', 'repeatedly'].includes(tokens[b].lower)) b -= 1;
+      while (b >= 0 && ['has', 'have', 'had', 'also', 'publicly', 'privately', 'repeatedly'].includes(tokens[b].lower))
+        b -= 1;
       let s = b;
-      while (s >= 0 && !/^[,;:—(]$/.test(tokens[s].text) && !['which', 'who', 'and', 'but', 'that', 'while'].includes(tokens[s].lower)) s -= 1;
+      while (
+        s >= 0 &&
+        !/^[,;:—(]$/.test(tokens[s].text) &&
+        !['which', 'who', 'and', 'but', 'that', 'while'].includes(tokens[s].lower)
+      )
+        s -= 1;
       if (b < 0 || s === b || b - s > 8) continue;
       const subject = tokens.slice(s + 1, b + 1);
       const speaker: SpeakerMention = {
@@ -205,10 +244,20 @@ export function extractArticle(text: string): ArticleDraft {
       confidence,
     });
   }
-  for (const reported of reportedSpeech(analysis, attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })))) {
+  for (const reported of reportedSpeech(
+    analysis,
+    attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })),
+  )) {
     const source = sourceFor(book, reported.speaker, entities, CONFIDENCE.neighbour);
     if (reported.clause && source !== null) {
-      quotes.push({ ...reported.clause, kind: 'PARAPHRASE', source, speaker: reported.speaker.text, cue: reported.speaker.cue, confidence: CONFIDENCE.neighbour });
+      quotes.push({
+        ...reported.clause,
+        kind: 'PARAPHRASE',
+        source,
+        speaker: reported.speaker.text,
+        cue: reported.speaker.cue,
+        confidence: CONFIDENCE.neighbour,
+      });
     }
   }
   quotes.sort((a, b) => a.start - b.start);

@@ -14,7 +14,9 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 
 export const REPORTING_VERBS: ReadonlySet<string> = new Set(reportingData.verbs);
 export const THAT_VERBS: ReadonlySet<string> = new Set(reportingData.thatVerbs);
-export const TITLES: readonly string[] = [...titlesData.titles].sort((a, b) => b.split(' ').length - a.split(' ').length);
+export const TITLES: readonly string[] = [...titlesData.titles].sort(
+  (a, b) => b.split(' ').length - a.split(' ').length,
+);
 export const FEMALE_TITLES: ReadonlySet<string> = new Set(titlesData.femaleTitles);
 export const MALE_TITLES: ReadonlySet<string> = new Set(titlesData.maleTitles);
 export const REGIONS: ReadonlySet<string> = new Set(statesData.regions.map(fold));

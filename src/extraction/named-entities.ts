@@ -2,7 +2,15 @@
 // part-of-speech tags), titles stripped ("U.S. President Joe Biden" -> Joe Biden), a surname alone
 // resolved to the full name already seen, capitals taken for their state only where the text
 // makes them act ("Kyiv believes", "Moscow's positions"). Offsets are UTF-16.
-import { FEMALE_TITLES, isRegion, knownActorNamed, MALE_TITLES, stateOfCapital, stateOfDemonym, TITLES } from './gazetteer';
+import {
+  FEMALE_TITLES,
+  isRegion,
+  knownActorNamed,
+  MALE_TITLES,
+  stateOfCapital,
+  stateOfDemonym,
+  TITLES,
+} from './gazetteer';
 import type { Analysis, Token } from './text-analysis';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'STATE' | 'MEDIA';
@@ -19,11 +27,40 @@ export interface EntityMention {
   readonly gender?: 'male' | 'female';
 }
 
-const ORGANISATION_WORDS = /\b(House|Group|Council|Party|Ministry|Department|Agency|Committee|Union|Organization|Organisation|Pentagon|Kremlin|Bureau|Senate|Congress|Court|Office|Administration|Campaign|Foundation|Institute|University|Service|Army|Navy|Force|Forces|Corp|Inc|Bank|Commission|Parliament|Assembly|Association|Center|Centre|Coalition|Network|Times|Post|News|Journal)\b/;
-const NOT_NAMES = new Set(['I', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Photo', 'File', 'AP Photo']);
+const ORGANISATION_WORDS =
+  /\b(House|Group|Council|Party|Ministry|Department|Agency|Committee|Union|Organization|Organisation|Pentagon|Kremlin|Bureau|Senate|Congress|Court|Office|Administration|Campaign|Foundation|Institute|University|Service|Army|Navy|Force|Forces|Corp|Inc|Bank|Commission|Parliament|Assembly|Association|Center|Centre|Coalition|Network|Times|Post|News|Journal)\b/;
+const NOT_NAMES = new Set([
+  'I',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Photo',
+  'File',
+  'AP Photo',
+]);
 
 function isNameToken(token: Token | undefined): boolean {
-  return token !== undefined && (token.pos === 'PROPN' || (token.pos === 'NOUN' && /^\p{Lu}/u.test(token.text) && TITLES.includes(token.text))) && /^\p{Lu}/u.test(token.text);
+  return (
+    token !== undefined &&
+    (token.pos === 'PROPN' || (token.pos === 'NOUN' && /^\p{Lu}/u.test(token.text) && TITLES.includes(token.text))) &&
+    /^\p{Lu}/u.test(token.text)
+  );
 }
 
 /** Runs of capitalised proper-noun tokens, joined across "." in initials (U.S., J. Smith). */
@@ -36,7 +73,8 @@ function properNounRuns(analysis: Analysis): Token[][] {
   };
   for (const [i, token] of analysis.tokens.entries()) {
     const previous = analysis.tokens[i - 1];
-    const adjacent = previous && previous.paragraph === token.paragraph && analysis.text.slice(previous.end, token.start) === ' ';
+    const adjacent =
+      previous && previous.paragraph === token.paragraph && analysis.text.slice(previous.end, token.start) === ' ';
     if (isNameToken(token) && (run.length === 0 || adjacent)) {
       run.push(token);
     } else {
@@ -55,7 +93,11 @@ function stripTitles(words: string[]): { title: string[]; demonym?: string; name
   let rest = [...words];
   for (;;) {
     // A state before a title ("U.S. President", "Ukrainian President") is the person's affiliation.
-    const state = rest.length > 2 ? (stateOfDemonym(rest[0]) ?? (knownActorNamed(rest[0])?.kind === 'STATE' ? knownActorNamed(rest[0]) : undefined)) : undefined;
+    const state =
+      rest.length > 2
+        ? (stateOfDemonym(rest[0]) ??
+          (knownActorNamed(rest[0])?.kind === 'STATE' ? knownActorNamed(rest[0]) : undefined))
+        : undefined;
     if (state && TITLES.some((t) => t.split(' ').every((part, k) => rest[1 + k] === part))) {
       demonym = state.name;
       rest = rest.slice(1);
@@ -75,7 +117,15 @@ function stripTitles(words: string[]): { title: string[]; demonym?: string; name
 export function findEntities(analysis: Analysis): EntityMention[] {
   const { text } = analysis;
   const entities: EntityMention[] = [];
-  const candidates: { name: string; start: number; end: number; title?: string; affiliation?: string; gender?: 'male' | 'female'; single: boolean }[] = [];
+  const candidates: {
+    name: string;
+    start: number;
+    end: number;
+    title?: string;
+    affiliation?: string;
+    gender?: 'male' | 'female';
+    single: boolean;
+  }[] = [];
   for (const run of properNounRuns(analysis)) {
     const start = run[0].start;
     const end = run[run.length - 1].end;
@@ -92,7 +142,8 @@ export function findEntities(analysis: Analysis): EntityMention[] {
     const capital = stateOfCapital(surface);
     if (capital) {
       // "Kyiv believes", "Moscow’s front-line positions": the capital stands for the state.
-      if (/^['’]s/.test(next) || following?.pos === 'VERB' || following?.pos === 'AUX') entities.push({ name: capital.name, kind: 'STATE', start, end });
+      if (/^['’]s/.test(next) || following?.pos === 'VERB' || following?.pos === 'AUX')
+        entities.push({ name: capital.name, kind: 'STATE', start, end });
       continue;
     }
     if (stateOfDemonym(surface) || isRegion(surface)) continue;
@@ -116,12 +167,26 @@ export function findEntities(analysis: Analysis): EntityMention[] {
       entities.push({ name: nameText.replace(/^The /, ''), kind: 'ORGANIZATION', start: nameStart, end });
       continue;
     }
-    const gender = title.some((t) => FEMALE_TITLES.has(t)) ? 'female' : title.some((t) => MALE_TITLES.has(t)) ? 'male' : undefined;
+    const gender = title.some((t) => FEMALE_TITLES.has(t))
+      ? 'female'
+      : title.some((t) => MALE_TITLES.has(t))
+        ? 'male'
+        : undefined;
     // A state just before the run: "Britain’s Prime Minister Sir Keir Starmer", "French President…".
     const lead = /(\p{Lu}[\p{L}.]+)(['’]s)?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    const leadState = lead ? (stateOfDemonym(lead) ?? (knownActorNamed(lead)?.kind === 'STATE' ? knownActorNamed(lead) : undefined)) : undefined;
+    const leadState = lead
+      ? (stateOfDemonym(lead) ?? (knownActorNamed(lead)?.kind === 'STATE' ? knownActorNamed(lead) : undefined))
+      : undefined;
     const affiliation = demonym ?? (title.length ? leadState?.name : undefined);
-    candidates.push({ name: nameText, start: nameStart, end, title: title.join(' ') || undefined, affiliation, gender, single: name.length === 1 });
+    candidates.push({
+      name: nameText,
+      start: nameStart,
+      end,
+      title: title.join(' ') || undefined,
+      affiliation,
+      gender,
+      single: name.length === 1,
+    });
   }
   // A run of capitalised words is a person when a title precedes it somewhere or its last word
   // stands alone elsewhere ("Zelensky"); "Storm Shadow" and headings are neither.
@@ -145,10 +210,34 @@ export function findEntities(analysis: Analysis): EntityMention[] {
       entities.push(person);
     } else if (candidate.single) {
       // A surname alone: the full name seen before (or after) in the article.
-      const full = [...people.values()].reverse().find((p) => p.name.split(' ').pop() === candidate.name) ??
-        candidates.find((c) => !c.single && c.name.split(' ').pop() === candidate.name && (titled.has(c.name) || standalone.has(candidate.name)));
-      if (full) entities.push({ name: full.name, kind: 'PERSON', start: candidate.start, end: candidate.end, title: candidate.title ?? full.title, affiliation: full.affiliation, gender: candidate.gender ?? full.gender });
-      else if (candidate.title) entities.push({ name: candidate.name, kind: 'PERSON', start: candidate.start, end: candidate.end, title: candidate.title, affiliation: candidate.affiliation, gender: candidate.gender });
+      const full =
+        [...people.values()].reverse().find((p) => p.name.split(' ').pop() === candidate.name) ??
+        candidates.find(
+          (c) =>
+            !c.single &&
+            c.name.split(' ').pop() === candidate.name &&
+            (titled.has(c.name) || standalone.has(candidate.name)),
+        );
+      if (full)
+        entities.push({
+          name: full.name,
+          kind: 'PERSON',
+          start: candidate.start,
+          end: candidate.end,
+          title: candidate.title ?? full.title,
+          affiliation: full.affiliation,
+          gender: candidate.gender ?? full.gender,
+        });
+      else if (candidate.title)
+        entities.push({
+          name: candidate.name,
+          kind: 'PERSON',
+          start: candidate.start,
+          end: candidate.end,
+          title: candidate.title,
+          affiliation: candidate.affiliation,
+          gender: candidate.gender,
+        });
     }
   }
   entities.push(...roleMentions(text, entities));
@@ -167,7 +256,10 @@ function roleMentions(text: string, entities: EntityMention[]): EntityMention[] 
   const found: EntityMention[] = [];
   for (const match of text.matchAll(ROLE_PHRASE)) {
     const qualifier = match[1];
-    const state = qualifier ? (stateOfDemonym(qualifier) ?? (knownActorNamed(qualifier)?.kind === 'STATE' ? knownActorNamed(qualifier) : undefined)) : undefined;
+    const state = qualifier
+      ? (stateOfDemonym(qualifier) ??
+        (knownActorNamed(qualifier)?.kind === 'STATE' ? knownActorNamed(qualifier) : undefined))
+      : undefined;
     if (qualifier && !state) continue;
     const role = match[2].toLowerCase();
     const person = [...entities]
@@ -180,7 +272,15 @@ function roleMentions(text: string, entities: EntityMention[]): EntityMention[] 
           (role === 'leader' ? HEAD_OF_STATE_TITLES.test(e.title) : e.title.toLowerCase().includes(role)) &&
           (!state || e.affiliation === state.name),
       );
-    if (person) found.push({ name: person.name, kind: 'PERSON', start: match.index, end: match.index + match[0].length, affiliation: person.affiliation, gender: person.gender });
+    if (person)
+      found.push({
+        name: person.name,
+        kind: 'PERSON',
+        start: match.index,
+        end: match.index + match[0].length,
+        affiliation: person.affiliation,
+        gender: person.gender,
+      });
   }
   return found;
 }

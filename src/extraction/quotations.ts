@@ -13,7 +13,14 @@ export interface Quotation {
   readonly paragraphs: number;
 }
 
-const CLOSING: Record<string, string[]> = { '“': ['”'], '„': ['“', '”'], '«': ['»'], '"': ['"'], '‘': ['’'], "''": ["''"] };
+const CLOSING: Record<string, string[]> = {
+  '“': ['”'],
+  '„': ['“', '”'],
+  '«': ['»'],
+  '"': ['"'],
+  '‘': ['’'],
+  "''": ["''"],
+};
 
 function isSpace(char: string | undefined): boolean {
   return char === undefined || /\s/.test(char);
@@ -31,7 +38,8 @@ function openingAt(text: string, i: number): string | undefined {
   const after = text[i + mark.length];
   if (isSpace(after)) return undefined;
   // Straight and single marks open only at the start of a word.
-  if (mark === '"' || mark === '‘' || mark === "''") return isSpace(before) || /[(\[{—–\-/“"‘:]/.test(before) ? mark : undefined;
+  if (mark === '"' || mark === '‘' || mark === "''")
+    return isSpace(before) || /[(\[{—–\-/“"‘:]/.test(before) ? mark : undefined;
   return mark;
 }
 
@@ -41,7 +49,8 @@ function closingAt(text: string, j: number, mark: string): number {
   if (!close) return 0;
   // An apostrophe inside a word (don’t, Zelensky’s) closes nothing.
   if (close === '’' && isWordChar(text[j + 1])) return 0;
-  if (close === '"' || close === "''") return !isSpace(text[j - 1]) || isSpace(text[j + close.length]) ? close.length : 0;
+  if (close === '"' || close === "''")
+    return !isSpace(text[j - 1]) || isSpace(text[j + close.length]) ? close.length : 0;
   return close.length;
 }
 

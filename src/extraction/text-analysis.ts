@@ -54,7 +54,15 @@ export function analyse(text: string): Analysis {
         // characters (U+3000, a BOM), which would shift every later offset.
         const found = text.indexOf(value, at);
         at = found >= 0 && found <= at + spaces[i].length + 8 ? found : at + spaces[i].length;
-        const token = { text: value, lower: value.toLowerCase(), pos: tags[i], start: at, end: at + value.length, sentence: 0, paragraph };
+        const token = {
+          text: value,
+          lower: value.toLowerCase(),
+          pos: tags[i],
+          start: at,
+          end: at + value.length,
+          sentence: 0,
+          paragraph,
+        };
         at += value.length;
         return token;
       });

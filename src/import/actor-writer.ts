@@ -58,7 +58,11 @@ async function addAliases(tx: Transaction, actorId: string, aliases: readonly st
 }
 
 /** Affiliations, aliases and memberships of the actors just created (existing actors keep theirs). */
-async function completeCreated(tx: Transaction, records: readonly ActorRecord[], ids: ReadonlyMap<string, string>): Promise<void> {
+async function completeCreated(
+  tx: Transaction,
+  records: readonly ActorRecord[],
+  ids: ReadonlyMap<string, string>,
+): Promise<void> {
   const idOf = (key: string | undefined) => (key === undefined ? undefined : ids.get(key));
   for (const record of records) {
     const id = ids.get(record.key) as string;
@@ -69,7 +73,9 @@ async function completeCreated(tx: Transaction, records: readonly ActorRecord[],
   const memberships = records.flatMap((record) =>
     (record.memberOf ?? [])
       .map(idOf)
-      .filter((organisationId): organisationId is string => Boolean(organisationId) && organisationId !== ids.get(record.key))
+      .filter(
+        (organisationId): organisationId is string => Boolean(organisationId) && organisationId !== ids.get(record.key),
+      )
       .map((organisationId) => ({ memberId: ids.get(record.key) as string, organisationId })),
   );
   if (!memberships.length) return;
@@ -94,14 +100,20 @@ export async function writeActors(tx: Transaction, records: readonly ActorRecord
     else if (!toCreate.some((other) => other.name === record.name)) toCreate.push(record);
   }
   if (toCreate.length) {
-    const { identifiers } = await tx.getRepository(Actor).insert(
-      toCreate.map((record) => ({ name: record.name, kind: record.kind, description: record.description ?? null })),
-    );
+    const { identifiers } = await tx
+      .getRepository(Actor)
+      .insert(
+        toCreate.map((record) => ({ name: record.name, kind: record.kind, description: record.description ?? null })),
+      );
     toCreate.forEach((record, i) => existing.set(record.name, identifiers[i].id as string));
   }
   // Two records of one name (an entity and a named source) are one actor.
   for (const record of records) ids.set(record.key, existing.get(record.name) as string);
   await completeCreated(tx, toCreate, ids);
-  await recordCreated(tx, 'Actor', toCreate.map((record) => ids.get(record.key) as string));
+  await recordCreated(
+    tx,
+    'Actor',
+    toCreate.map((record) => ids.get(record.key) as string),
+  );
   return { ids, created: toCreate.length };
 }

@@ -9,7 +9,12 @@ import type { Position } from '../stance/stance.entity';
 
 export type Provenance =
   | { readonly origin: Origin.MANUAL }
-  | { readonly origin: Origin.EXTRACTED; readonly extractor: string; readonly extractorVersion: string; readonly confidence: number };
+  | {
+      readonly origin: Origin.EXTRACTED;
+      readonly extractor: string;
+      readonly extractorVersion: string;
+      readonly confidence: number;
+    };
 
 export const MANUAL: Provenance = { origin: Origin.MANUAL };
 
@@ -78,6 +83,7 @@ export interface AnnotationSet {
 
 /** The provenance columns of a row. */
 export function provenanceColumns(provenance: Provenance) {
-  if (provenance.origin === Origin.MANUAL) return { origin: Origin.MANUAL, extractor: null, extractorVersion: null, confidence: null };
+  if (provenance.origin === Origin.MANUAL)
+    return { origin: Origin.MANUAL, extractor: null, extractorVersion: null, confidence: null };
   return { ...provenance, confidence: Math.round(provenance.confidence * 1000) / 1000 };
 }

@@ -28,7 +28,11 @@ function idOf(ids: Ids, key: string | undefined, what: string): string | null {
 }
 
 /** A policy question by its slug, created with `text` (and its revision) when it is new. */
-export async function findOrCreatePolicyQuestion(tx: Transaction, slug: string, text: string): Promise<{ id: string; created: boolean }> {
+export async function findOrCreatePolicyQuestion(
+  tx: Transaction,
+  slug: string,
+  text: string,
+): Promise<{ id: string; created: boolean }> {
   const inserted = await queryRow<{ id: string }>(
     tx,
     sql`INSERT INTO policy_questions (slug, text) VALUES (${sql.value(slug)}, ${sql.value(text)}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
@@ -37,12 +41,20 @@ export async function findOrCreatePolicyQuestion(tx: Transaction, slug: string, 
     await recordCreated(tx, 'PolicyQuestion', [inserted.id]);
     return { id: inserted.id, created: true };
   }
-  const existing = await queryRow<{ id: string }>(tx, sql`SELECT id FROM policy_questions WHERE slug = ${sql.value(slug)}`);
+  const existing = await queryRow<{ id: string }>(
+    tx,
+    sql`SELECT id FROM policy_questions WHERE slug = ${sql.value(slug)}`,
+  );
   return { id: (existing as { id: string }).id, created: false };
 }
 
 /** Mentions in one statement whatever their number; a mention already there is skipped. */
-async function writeMentions(tx: Transaction, articleId: string, mentions: readonly MentionRecord[], actorIds: Ids): Promise<string[]> {
+async function writeMentions(
+  tx: Transaction,
+  articleId: string,
+  mentions: readonly MentionRecord[],
+  actorIds: Ids,
+): Promise<string[]> {
   if (!mentions.length) return [];
   const rows = mentions.map((mention) => ({
     actorId: idOf(actorIds, mention.actor, 'actor'),
@@ -50,7 +62,8 @@ async function writeMentions(tx: Transaction, articleId: string, mentions: reado
     end: mention.span.end,
     ...provenanceColumns(mention.provenance),
   }));
-  const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) => sql.value(rows.map(pick));
+  const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) =>
+    sql.value(rows.map(pick));
   const written = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO mentions (article_id, actor_id, span_start, span_end, origin, extractor, extractor_version, confidence)
@@ -65,7 +78,12 @@ async function writeMentions(tx: Transaction, articleId: string, mentions: reado
 }
 
 /** Inserts the sources and returns their ids by key. */
-async function writeSources(tx: Transaction, articleId: string, set: AnnotationSet, actorIds: Ids): Promise<Map<string, string>> {
+async function writeSources(
+  tx: Transaction,
+  articleId: string,
+  set: AnnotationSet,
+  actorIds: Ids,
+): Promise<Map<string, string>> {
   if (!set.sources.length) return new Map();
   const { identifiers } = await tx.getRepository(Source).insert(
     set.sources.map((source) => ({
@@ -84,7 +102,12 @@ async function writeSources(tx: Transaction, articleId: string, set: AnnotationS
 }
 
 /** Inserts the quotes and returns every id, and the ids of keyed quotes by key. */
-async function writeQuotes(tx: Transaction, articleId: string, set: AnnotationSet, sourceIds: Ids): Promise<{ all: string[]; byKey: Map<string, string> }> {
+async function writeQuotes(
+  tx: Transaction,
+  articleId: string,
+  set: AnnotationSet,
+  sourceIds: Ids,
+): Promise<{ all: string[]; byKey: Map<string, string> }> {
   if (!set.quotes.length) return { all: [], byKey: new Map() };
   const { identifiers } = await tx.getRepository(Quote).insert(
     set.quotes.map((quote) => ({
@@ -98,11 +121,20 @@ async function writeQuotes(tx: Transaction, articleId: string, set: AnnotationSe
     })),
   );
   const all = identifiers.map((identifier) => identifier.id as string);
-  return { all, byKey: new Map(set.quotes.flatMap((quote, i) => (quote.key === undefined ? [] : [[quote.key, all[i]]]))) };
+  return {
+    all,
+    byKey: new Map(set.quotes.flatMap((quote, i) => (quote.key === undefined ? [] : [[quote.key, all[i]]]))),
+  };
 }
 
 /** Inserts the stances, creating the policy questions they need, and returns their ids. */
-async function writeStances(tx: Transaction, articleId: string, set: AnnotationSet, sourceIds: Ids, quoteIds: Ids): Promise<string[]> {
+async function writeStances(
+  tx: Transaction,
+  articleId: string,
+  set: AnnotationSet,
+  sourceIds: Ids,
+  quoteIds: Ids,
+): Promise<string[]> {
   if (!set.stances.length) return [];
   const rows = [];
   for (const stance of set.stances) {
@@ -122,7 +154,11 @@ async function writeStances(tx: Transaction, articleId: string, set: AnnotationS
   return identifiers.map((identifier) => identifier.id as string);
 }
 
-export async function writeAnnotations(tx: Transaction, articleId: string, set: AnnotationSet): Promise<AnnotationCounts> {
+export async function writeAnnotations(
+  tx: Transaction,
+  articleId: string,
+  set: AnnotationSet,
+): Promise<AnnotationCounts> {
   const actors = await writeActors(tx, set.actors);
   const sourceIds = await writeSources(tx, articleId, set, actors.ids);
   const quotes = await writeQuotes(tx, articleId, set, sourceIds);

@@ -16,7 +16,10 @@ function extractedBy(extractor: ExtractorName, confidence: number): Provenance {
 
 export function annotationsOfDraft(draft: ArticleDraft, body: string): AnnotationSet {
   const toCodePoints = codePointIndexer(body);
-  const span = (range: { start: number; end: number }) => ({ start: toCodePoints(range.start), end: toCodePoints(range.end) });
+  const span = (range: { start: number; end: number }) => ({
+    start: toCodePoints(range.start),
+    end: toCodePoints(range.end),
+  });
   const actors = draftActors(draft).map((actor) => ({
     key: actor.name,
     name: actor.name,
@@ -40,7 +43,10 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     source: quote.source === null ? undefined : String(quote.source),
     cue: quote.cue,
     // Finding the marks is near certain; how sure the attribution is decides the rest.
-    provenance: extractedBy(EXTRACTORS.quoteFinder, quote.kind === 'DIRECT' ? Math.min(1, quote.confidence + 0.05) : quote.confidence),
+    provenance: extractedBy(
+      EXTRACTORS.quoteFinder,
+      quote.kind === 'DIRECT' ? Math.min(1, quote.confidence + 0.05) : quote.confidence,
+    ),
   }));
   const mentions = draft.entities.map((entity) => ({
     actor: entity.name,

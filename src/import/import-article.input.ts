@@ -1,4 +1,17 @@
-import { ArrayMaxSize, IsBoolean, IsDate, IsFQDN, IsISO6391, IsOptional, IsString, IsUrl, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsFQDN,
+  IsISO6391,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../common/scalars';
 
@@ -17,7 +30,9 @@ function NotLaterThanTomorrow(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-@InputType({ description: 'One article to import. The body is normalised (NFC, LF, no trailing spaces) before it is stored.' })
+@InputType({
+  description: 'One article to import. The body is normalised (NFC, LF, no trailing spaces) before it is stored.',
+})
 export class ImportArticleInput {
   @Field(() => String, { nullable: true, description: 'http(s) URL; the identity of the article when given.' })
   @IsOptional()
@@ -54,19 +69,29 @@ export class ImportArticleInput {
   @Matches(NOT_BLANK, { each: true, message: 'authors must not contain empty names' })
   authors?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Used when neither the URL nor outletDomain gives a domain, and as the name of a new outlet.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Used when neither the URL nor outletDomain gives a domain, and as the name of a new outlet.',
+  })
   @IsOptional()
   @IsString()
   @Matches(NOT_BLANK, { message: 'outletName must not be empty' })
   @MaxLength(300)
   outletName?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The outlet's web domain, when the URL is not the outlet's own." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The outlet's web domain, when the URL is not the outlet's own.",
+  })
   @IsOptional()
   @IsFQDN({}, { message: 'outletDomain must be a domain name such as example.org' })
   outletDomain?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Run the extraction pipeline on the new article.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Run the extraction pipeline on the new article.',
+  })
   @IsOptional()
   @IsBoolean()
   extract?: boolean | null;

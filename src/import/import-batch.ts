@@ -5,10 +5,20 @@ import type { EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction';
 import { checkInput } from '../errors/validation';
 import type { ImportArticleInput } from './import-article.input';
-import { importArticle, importErrorOf, type ImportItemResult, type ImportSettings, prepareImport } from './import.service';
+import {
+  importArticle,
+  importErrorOf,
+  type ImportItemResult,
+  type ImportSettings,
+  prepareImport,
+} from './import.service';
 
 /** Each item is validated (the argument is validated per item), then imported in its own transaction. */
-export async function importEach(db: EntityManager, inputs: readonly ImportArticleInput[], settings: ImportSettings): Promise<ImportItemResult[]> {
+export async function importEach(
+  db: EntityManager,
+  inputs: readonly ImportArticleInput[],
+  settings: ImportSettings,
+): Promise<ImportItemResult[]> {
   const results: ImportItemResult[] = [];
   for (const [index, input] of inputs.entries()) {
     try {
@@ -21,4 +31,3 @@ export async function importEach(db: EntityManager, inputs: readonly ImportArtic
   }
   return results;
 }
-

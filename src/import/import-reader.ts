@@ -29,7 +29,8 @@ export interface ImportInput {
 export async function openImportInput(inputPath: string): Promise<ImportInput> {
   const info = await stat(inputPath);
   if (info.isDirectory()) return folderInput(inputPath);
-  if (/\.json$/i.test(inputPath)) return { kind: 'json', totalBytes: info.size, items: () => jsonArrayItems(inputPath) };
+  if (/\.json$/i.test(inputPath))
+    return { kind: 'json', totalBytes: info.size, items: () => jsonArrayItems(inputPath) };
   return { kind: 'jsonl', totalBytes: info.size, items: () => jsonLinesItems(inputPath) };
 }
 
@@ -49,7 +50,9 @@ async function* jsonLinesItems(file: string): AsyncIterable<RawItem> {
     const label = `line ${position}`;
     try {
       const value = asObject(JSON.parse(line));
-      yield value ? { position, label, value, bytesRead } : { position, label, parseError: 'the line is not a JSON object', bytesRead };
+      yield value
+        ? { position, label, value, bytesRead }
+        : { position, label, parseError: 'the line is not a JSON object', bytesRead };
     } catch (error) {
       yield { position, label, parseError: `not JSON: ${(error as Error).message}`, bytesRead };
     }
@@ -64,7 +67,12 @@ async function* jsonArrayItems(file: string): AsyncIterable<RawItem> {
     const object = asObject(value);
     yield object
       ? { position, label: `item ${position}`, value: object, bytesRead: stream.bytesRead }
-      : { position, label: `item ${position}`, parseError: 'the item is not a JSON object', bytesRead: stream.bytesRead };
+      : {
+          position,
+          label: `item ${position}`,
+          parseError: 'the item is not a JSON object',
+          bytesRead: stream.bytesRead,
+        };
   }
 }
 
@@ -96,22 +104,43 @@ async function folderInput(folder: string): Promise<ImportInput> {
         bytesRead += sizes[i];
         const label = `file ${name}`;
         try {
-          yield { position: i + 1, label, value: itemFromTextFile(name, await readFile(path.join(folder, name), 'utf8')), bytesRead };
+          yield {
+            position: i + 1,
+            label,
+            value: itemFromTextFile(name, await readFile(path.join(folder, name), 'utf8')),
+            bytesRead,
+          };
         } catch (error) {
-          yield { position: i + 1, label, parseError: `unreadable front matter: ${(error as Error).message}`, bytesRead };
+          yield {
+            position: i + 1,
+            label,
+            parseError: `unreadable front matter: ${(error as Error).message}`,
+            bytesRead,
+          };
         }
       }
     },
   };
 }
 
-const INPUT_FIELDS = ['url', 'title', 'body', 'publishedAt', 'language', 'authors', 'outletName', 'outletDomain', 'extract'] as const;
+const INPUT_FIELDS = [
+  'url',
+  'title',
+  'body',
+  'publishedAt',
+  'language',
+  'authors',
+  'outletName',
+  'outletDomain',
+  'extract',
+] as const;
 
 /** An item as the input class the importArticle mutation takes (dates parsed, unknown keys dropped). */
 export function toImportArticleInput(value: Record<string, unknown>): ImportArticleInput {
   const input = new ImportArticleInput();
   for (const field of INPUT_FIELDS) {
-    if (value[field] !== undefined && value[field] !== null) (input as unknown as Record<string, unknown>)[field] = value[field];
+    if (value[field] !== undefined && value[field] !== null)
+      (input as unknown as Record<string, unknown>)[field] = value[field];
   }
   if (typeof value.publishedAt === 'string') input.publishedAt = new Date(value.publishedAt);
   return input;

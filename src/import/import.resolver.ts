@@ -24,7 +24,9 @@ function withinInput<T>(work: () => T): T {
 
 @Resolver(() => ImportArticlePayload)
 export class ImportResolver {
-  @Mutation(() => ImportArticlePayload, { description: 'Imports one article; the same URL (or, without a URL, the same text) returns the existing one.' })
+  @Mutation(() => ImportArticlePayload, {
+    description: 'Imports one article; the same URL (or, without a URL, the same text) returns the existing one.',
+  })
   async importArticle(
     @Ctx() ctx: Context,
     @Arg('input', () => ImportArticleInput) input: ImportArticleInput,
@@ -33,13 +35,18 @@ export class ImportResolver {
     return payloadOf(await inTransaction(ctx.db, (tx) => importArticle(tx, prepared)));
   }
 
-  @Mutation(() => ImportArticlesPayload, { description: 'Each item is validated and imported on its own: a bad item fails alone.' })
+  @Mutation(() => ImportArticlesPayload, {
+    description: 'Each item is validated and imported on its own: a bad item fails alone.',
+  })
   async importArticles(
     @Ctx() ctx: Context,
     @Arg('inputs', () => [ImportArticleInput], { validateFn: validatedPerItem }) inputs: ImportArticleInput[],
   ): Promise<ImportArticlesPayload> {
     if (inputs.length > ctx.config.importMaxBatch) {
-      throw AppError.badInput(`inputs must hold at most ${ctx.config.importMaxBatch} articles; split the batch`, 'inputs');
+      throw AppError.badInput(
+        `inputs must hold at most ${ctx.config.importMaxBatch} articles; split the batch`,
+        'inputs',
+      );
     }
     const items = (await importEach(ctx.db, inputs, ctx.config)).map((item) =>
       Object.assign(new ImportArticlesItem(), {

@@ -32,7 +32,12 @@ export interface ImportItemResult {
 /** The web domain an article's outlet is known by: outletDomain, else the URL's host, without www. */
 export function outletDomainOf(input: Pick<ImportArticleInput, 'url' | 'outletDomain'>): string | null {
   const host = input.outletDomain ?? (input.url ? new URL(input.url).hostname : null);
-  return host ? host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '') : null;
+  return host
+    ? host
+        .toLowerCase()
+        .replace(/^www\./, '')
+        .replace(/\.$/, '')
+    : null;
 }
 
 export interface PreparedImport {
@@ -74,7 +79,8 @@ export async function importArticle(tx: Transaction, prepared: PreparedImport): 
 }
 
 export function importErrorOf(error: unknown): { code: string; field: string | null; message: string } {
-  const known = error instanceof AppError ? error : fromPostgresError((error as { driverError?: object })?.driverError ?? {});
+  const known =
+    error instanceof AppError ? error : fromPostgresError((error as { driverError?: object })?.driverError ?? {});
   if (known) return { code: known.code, field: known.field ?? null, message: known.message };
   console.error('quotegraph: import failed', error);
   return { code: ErrorCode.Internal, field: null, message: 'Internal server error' };

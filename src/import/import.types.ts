@@ -21,10 +21,15 @@ export class ImportArticlePayload {
   @Field(() => Article, { description: 'The stored article; its body is the normalised text all offsets refer to.' })
   article: Article;
 
-  @Field({ description: 'False when the article was already there (same URL, or same text without a URL): nothing changed.' })
+  @Field({
+    description: 'False when the article was already there (same URL, or same text without a URL): nothing changed.',
+  })
   created: boolean;
 
-  @Field(() => ExtractionReport, { nullable: true, description: 'Null when nothing was extracted (extract: false, or not created).' })
+  @Field(() => ExtractionReport, {
+    nullable: true,
+    description: 'Null when nothing was extracted (extract: false, or not created).',
+  })
   extraction: ExtractionReport | null;
 }
 
@@ -33,7 +38,10 @@ export class ImportError {
   @Field()
   code: string;
 
-  @Field(() => String, { nullable: true, description: 'The input field at fault, within the item: body, url, publishedAt...' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The input field at fault, within the item: body, url, publishedAt...',
+  })
   field: string | null;
 
   @Field()

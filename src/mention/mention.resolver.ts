@@ -28,7 +28,10 @@ export class MentionResolver {
   }
 
   @Mutation(() => Mention)
-  createMention(@Ctx() ctx: Context, @Arg('input', () => CreateMentionInput) input: CreateMentionInput): Promise<Mention> {
+  createMention(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateMentionInput) input: CreateMentionInput,
+  ): Promise<Mention> {
     return inTransaction(ctx.db, (tx) => createMention(tx, input));
   }
 

@@ -50,21 +50,25 @@ function coMentionRows(actorIds: readonly string[], options: CoMentionOptions): 
  * name), in one statement for every actor asked about.
  */
 export function coMentionsByActorId(ctx: Context, options: CoMentionOptions): DataLoader<string, CoMention[]> {
-  return ctx.loaders.get(`coMentionsByActorId:${JSON.stringify(options)}`, () =>
-    new DataLoader<string, CoMention[]>(async (actorIds) => {
-      const rows = await queryRows<{ actor_id: string; other_id: string; article_count: number }>(
-        ctx.db,
-        sql`SELECT actor_id, other_id, article_count FROM (
+  return ctx.loaders.get(
+    `coMentionsByActorId:${JSON.stringify(options)}`,
+    () =>
+      new DataLoader<string, CoMention[]>(async (actorIds) => {
+        const rows = await queryRows<{ actor_id: string; other_id: string; article_count: number }>(
+          ctx.db,
+          sql`SELECT actor_id, other_id, article_count FROM (
               SELECT m1.actor_id::text AS actor_id, m2.actor_id::text AS other_id, count(DISTINCT m1.article_id)::int AS article_count,
                      row_number() OVER (PARTITION BY m1.actor_id ORDER BY count(DISTINCT m1.article_id) DESC, min(other.name_key), m2.actor_id) AS rank
               ${fromWhere(coMentionRows(actorIds, options))}
               GROUP BY m1.actor_id, m2.actor_id
             ) ranked WHERE rank <= ${sql.literal(options.first)} ORDER BY actor_id, rank`,
-      );
-      const actors = await actorsById(ctx).loadMany(rows.map((row) => row.other_id));
-      return actorIds.map((actorId) =>
-        rows.flatMap((row, i) => (row.actor_id === actorId ? [{ actor: actors[i] as Actor, articleCount: row.article_count }] : [])),
-      );
-    }),
+        );
+        const actors = await actorsById(ctx).loadMany(rows.map((row) => row.other_id));
+        return actorIds.map((actorId) =>
+          rows.flatMap((row, i) =>
+            row.actor_id === actorId ? [{ actor: actors[i] as Actor, articleCount: row.article_count }] : [],
+          ),
+        );
+      }),
   );
 }

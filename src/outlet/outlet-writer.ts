@@ -22,7 +22,8 @@ async function byDomain(tx: Transaction, domain: string, name: string | null): P
     sql`INSERT INTO outlets (name, domain) VALUES (${sql.value(name || domain)}, ${sql.value(domain)})
         ON CONFLICT ("domain") DO NOTHING RETURNING id`,
   );
-  const existing = async () => (await queryRow<{ id: string }>(tx, sql`SELECT id FROM outlets WHERE domain = ${sql.value(domain)}`))?.id;
+  const existing = async () =>
+    (await queryRow<{ id: string }>(tx, sql`SELECT id FROM outlets WHERE domain = ${sql.value(domain)}`))?.id;
   return ((await created(tx, inserted)) ?? (await existing())) as string;
 }
 
@@ -37,7 +38,10 @@ async function byName(tx: Transaction, name: string): Promise<string> {
   const found = await find();
   if (found) return found;
   // The unique folded name among outlets without a domain settles a concurrent creation.
-  const inserted = await queryRow<{ id: string }>(tx, sql`INSERT INTO outlets (name) VALUES (${sql.value(name)}) ON CONFLICT DO NOTHING RETURNING id`);
+  const inserted = await queryRow<{ id: string }>(
+    tx,
+    sql`INSERT INTO outlets (name) VALUES (${sql.value(name)}) ON CONFLICT DO NOTHING RETURNING id`,
+  );
   return ((await created(tx, inserted)) ?? (await find())) as string;
 }
 

@@ -24,7 +24,8 @@ export function readCookbook(folder = COOKBOOK_FOLDER): Recipe[] {
     .map((file) => {
       const document = readFileSync(path.join(folder, file), 'utf8');
       const operation = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-      if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !operation.name) throw new Error(`${file} must hold one named operation`);
+      if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !operation.name)
+        throw new Error(`${file} must hold one named operation`);
       return { file, name: operation.name.value, document };
     });
 }

@@ -7,7 +7,12 @@ import type { Recipe } from './cookbook';
 /** A file a package ships but does not export: found beside the package's main module. */
 function fileOfPackage(name: string, file: string): string {
   const main = require.resolve(name);
-  return path.join(main.slice(0, main.lastIndexOf(`${path.sep}node_modules${path.sep}${name}${path.sep}`)), 'node_modules', name, file);
+  return path.join(
+    main.slice(0, main.lastIndexOf(`${path.sep}node_modules${path.sep}${name}${path.sep}`)),
+    'node_modules',
+    name,
+    file,
+  );
 }
 
 /** The files the page loads, by the name it asks for them, resolved in node_modules. */

@@ -19,7 +19,9 @@ export function createPlaygroundRouter(dataSource: DataSource): Router {
   router.get('/graphql', async (req, res, next) => {
     if (req.query.query !== undefined || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
     try {
-      const tabs = await Promise.all(recipes.map(async (recipe) => ({ ...recipe, variables: await recipeVariables(dataSource.manager, recipe) })));
+      const tabs = await Promise.all(
+        recipes.map(async (recipe) => ({ ...recipe, variables: await recipeVariables(dataSource.manager, recipe) })),
+      );
       res.type('html').set('Cache-Control', 'no-cache').send(playgroundPage(tabs));
     } catch (error) {
       next(error);

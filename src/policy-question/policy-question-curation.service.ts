@@ -8,13 +8,19 @@ import { PolicyQuestion } from './policy-question.entity';
 import type { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-question.inputs';
 
 async function checkSlugFree(tx: Transaction, slug: string, exceptId?: string): Promise<void> {
-  const taken = await tx.getRepository(PolicyQuestion).exists({ where: { slug, ...(exceptId ? { id: Not(exceptId) } : {}) } });
+  const taken = await tx
+    .getRepository(PolicyQuestion)
+    .exists({ where: { slug, ...(exceptId ? { id: Not(exceptId) } : {}) } });
   if (taken) throw AppError.conflict(`a policy question with slug ${slug} already exists`, 'input.slug');
 }
 
 export async function createPolicyQuestion(tx: Transaction, input: CreatePolicyQuestionInput): Promise<PolicyQuestion> {
   await checkSlugFree(tx, input.slug);
-  return insertRecorded(tx, PolicyQuestion, { slug: input.slug, text: input.text.trim(), description: input.description ?? null });
+  return insertRecorded(tx, PolicyQuestion, {
+    slug: input.slug,
+    text: input.text.trim(),
+    description: input.description ?? null,
+  });
 }
 
 export async function updatePolicyQuestion(tx: Transaction, input: UpdatePolicyQuestionInput): Promise<PolicyQuestion> {

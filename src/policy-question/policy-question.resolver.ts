@@ -24,7 +24,8 @@ export class PolicyQuestionResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<PolicyQuestion | null> {
-    if ((id == null) === (slug == null)) throw AppError.badInput('give exactly one of id or slug', id == null ? 'id' : 'slug');
+    if ((id == null) === (slug == null))
+      throw AppError.badInput('give exactly one of id or slug', id == null ? 'id' : 'slug');
     if (id != null) return (await policyQuestionsById(ctx).load(uuidOf(id, 'PolicyQuestion', 'id'))) ?? null;
     return findPolicyQuestionBySlug(ctx.db, slug as string);
   }
@@ -49,7 +50,9 @@ export class PolicyQuestionResolver {
     return listStancesOfQuestion(ctx, question.id, pageRequest(ctx, first, after, 50), filter);
   }
 
-  @FieldResolver(() => [PositionCount], { description: 'Every position with how many stances take it (zeros included).' })
+  @FieldResolver(() => [PositionCount], {
+    description: 'Every position with how many stances take it (zeros included).',
+  })
   positionCounts(
     @Root() question: PolicyQuestion,
     @Ctx() ctx: Context,

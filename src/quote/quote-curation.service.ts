@@ -14,7 +14,8 @@ import type { CreateQuoteInput, UpdateQuoteInput } from './quote.inputs';
 /** The source a quote is attributed to must be one of the same article. */
 async function sourceOfArticle(tx: Transaction, sourceId: string, articleId: string, field: string): Promise<string> {
   const source = await findOrFail(tx, Source, sourceId, field);
-  if (source.articleId !== articleId) throw AppError.badInput(`${field} must be a source of the quote's article`, field);
+  if (source.articleId !== articleId)
+    throw AppError.badInput(`${field} must be a source of the quote's article`, field);
   return source.id;
 }
 
@@ -36,7 +37,9 @@ export async function createQuote(tx: Transaction, input: CreateQuoteInput): Pro
 export async function updateQuote(tx: Transaction, input: UpdateQuoteInput): Promise<Quote> {
   const quote = await findOrFail(tx, Quote, input.id, 'input.id');
   if (input.span) await checkSpan(tx, quote.articleId, input.span, 'input.span');
-  const sourceId = given(input.sourceId) ? input.sourceId && (await sourceOfArticle(tx, input.sourceId, quote.articleId, 'input.sourceId')) : undefined;
+  const sourceId = given(input.sourceId)
+    ? input.sourceId && (await sourceOfArticle(tx, input.sourceId, quote.articleId, 'input.sourceId'))
+    : undefined;
   await recordChanges(tx, 'Quote', [quote.id], () =>
     tx.getRepository(Quote).update(quote.id, {
       ...(input.span ? { spanStart: input.span.start, spanEnd: input.span.end } : {}),
@@ -53,8 +56,11 @@ export async function updateQuote(tx: Transaction, input: UpdateQuoteInput): Pro
 export async function deleteQuote(tx: Transaction, id: string): Promise<string> {
   const quote = await findOrFail(tx, Quote, id, 'id');
   const citing = await tx.getRepository(Stance).find({ select: { id: true }, where: { quoteId: quote.id } });
-  await recordChanges(tx, 'Stance', citing.map((s) => s.id), () =>
-    recordChanges(tx, 'Quote', [quote.id], () => tx.getRepository(Quote).delete(quote.id)),
+  await recordChanges(
+    tx,
+    'Stance',
+    citing.map((s) => s.id),
+    () => recordChanges(tx, 'Quote', [quote.id], () => tx.getRepository(Quote).delete(quote.id)),
   );
   return id;
 }

@@ -54,8 +54,14 @@ const DIMENSION_SQL: Record<QuoteDimension, SQL> = {
 export const MAX_STATS_LIMIT = 10_000;
 
 /** Biggest groups first; ties in the order of the dimensions. */
-export async function quoteStats(ctx: Context, groupBy: QuoteDimension[], filter: QuoteFilter | null | undefined, limit: number): Promise<QuoteBucket[]> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATS_LIMIT) throw AppError.badInput(`limit must be between 1 and ${MAX_STATS_LIMIT}`, 'limit');
+export async function quoteStats(
+  ctx: Context,
+  groupBy: QuoteDimension[],
+  filter: QuoteFilter | null | undefined,
+  limit: number,
+): Promise<QuoteBucket[]> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATS_LIMIT)
+    throw AppError.badInput(`limit must be between 1 and ${MAX_STATS_LIMIT}`, 'limit');
   const dimensions = [...new Set(groupBy)].map((d) => DIMENSION_SQL[d]);
   // The count is column 1, the dimensions columns 2 and on (inlined: a bound $2 would group by a constant).
   const positions = dimensions.map((_, i) => sql.literal(i + 2));

@@ -17,14 +17,20 @@ registerEnumType(QuoteKind, {
 });
 
 @Entity({ name: 'quotes' })
-@ObjectType({ implements: Node, description: 'A direct quotation or a paraphrase, anchored to a span of the body and attributed to a source.' })
+@ObjectType({
+  implements: Node,
+  description: 'A direct quotation or a paraphrase, anchored to a span of the body and attributed to a source.',
+})
 @Unique('UQ_quotes_id_article_id', ['id', 'articleId'])
 @Index('IDX_quotes_article_id_span_start', ['articleId', 'spanStart', 'id'])
 @Index('IDX_quotes_source_id', ['sourceId'])
 @Index('IDX_quotes_origin', ['origin'])
 // (COALESCE(confidence, 1), id): the CONFIDENCE_DESC order, MANUAL rows counting as certain.
 @Index('IDX_quotes_confidence_keyset', { synchronize: false })
-@ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], { name: 'FK_quotes_source_of_same_article', onDelete: 'RESTRICT' })
+@ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], {
+  name: 'FK_quotes_source_of_same_article',
+  onDelete: 'RESTRICT',
+})
 @Check('CHK_quotes_span', `"span_start" >= 0 AND "span_end" > "span_start"`)
 export class Quote extends Annotation {
   @PrimaryGeneratedColumn('uuid')

@@ -10,7 +10,10 @@ import { QuoteKind } from './quote.entity';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class QuoteFilter {
-  @Field(() => String, { nullable: true, description: 'Full text in websearch syntax: "quoted phrase", or, -exclusion.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Full text in websearch syntax: "quoted phrase", or, -exclusion.',
+  })
   search?: string | null;
 
   @Field(() => QuoteKind, { nullable: true })
@@ -24,14 +27,18 @@ export class QuoteFilter {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Matches a source whose affiliation is one of these actors or a member of one of them (transitively): NATO matches a source affiliated with France.',
+    description:
+      'Matches a source whose affiliation is one of these actors or a member of one of them (transitively): NATO matches a source affiliated with France.',
   })
   affiliationIds?: string[] | null;
 
   @Field(() => Origin, { nullable: true })
   origin?: Origin | null;
 
-  @Field(() => Float, { nullable: true, description: 'Keeps quotes at least this confident; MANUAL quotes count as certain (1).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Keeps quotes at least this confident; MANUAL quotes count as certain (1).',
+  })
   minConfidence?: number | null;
 
   @Field(() => [ID], { nullable: true })
@@ -42,7 +49,8 @@ export class QuoteFilter {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Quotes cited as the evidence of a stance on one of these questions, or said by a source that holds one.',
+    description:
+      'Quotes cited as the evidence of a stance on one of these questions, or said by a source that holds one.',
   })
   questionIds?: string[] | null;
 
@@ -54,10 +62,13 @@ export class QuoteFilter {
 }
 
 /** Every quote, with its article and its source (if any): the rows of every quote list. */
-export const QUOTE_ROWS: RowSet = rowSet(sql`quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id`);
+export const QUOTE_ROWS: RowSet = rowSet(
+  sql`quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.source_id`,
+);
 
 function atLeastAsConfident(minConfidence: number, field: string): SQL {
-  if (minConfidence < 0 || minConfidence > 1) throw AppError.badInput('minConfidence must be between 0 and 1', `${field}.minConfidence`);
+  if (minConfidence < 0 || minConfidence > 1)
+    throw AppError.badInput('minConfidence must be between 0 and 1', `${field}.minConfidence`);
   return sql`COALESCE(q.confidence, 1) >= ${sql.value(minConfidence)}`;
 }
 
@@ -74,7 +85,9 @@ export function applyQuoteFilter(rows: RowSet, filter: QuoteFilter | null | unde
     filter.kind ? sql`q.kind = ${sql.value(filter.kind)}` : null,
     inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
     filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
-    filter.affiliationIds ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})` : null,
+    filter.affiliationIds
+      ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})`
+      : null,
     filter.origin ? sql`q.origin = ${sql.value(filter.origin)}` : null,
     filter.minConfidence != null ? atLeastAsConfident(filter.minConfidence, field) : null,
     inIds(sql`a.outlet_id`, filter.outletIds, 'Outlet', `${field}.outletIds`),

@@ -20,18 +20,23 @@ import { CreateQuoteInput, UpdateQuoteInput } from './quote.inputs';
 
 @Resolver(() => Quote)
 export class QuoteResolver {
-  @Query(() => QuoteConnection, { description: 'Quotes across the corpus; by default newest article first, in reading order within it.' })
+  @Query(() => QuoteConnection, {
+    description: 'Quotes across the corpus; by default newest article first, in reading order within it.',
+  })
   quotes(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => QuoteFilter, { nullable: true }) filter: QuoteFilter | null,
-    @Arg('orderBy', () => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.PUBLISHED_AT_DESC }) orderBy: QuoteOrder | null,
+    @Arg('orderBy', () => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.PUBLISHED_AT_DESC })
+    orderBy: QuoteOrder | null,
   ): Promise<Connection<Quote>> {
     return listQuotes(ctx, pageRequest(ctx, first, after, 50), filter, orderBy ?? undefined);
   }
 
-  @Query(() => [QuoteBucket], { description: 'Quote counts grouped by the dimensions asked for, biggest groups first.' })
+  @Query(() => [QuoteBucket], {
+    description: 'Quote counts grouped by the dimensions asked for, biggest groups first.',
+  })
   quoteStats(
     @Ctx() ctx: Context,
     @Arg('groupBy', () => [QuoteDimension]) groupBy: QuoteDimension[],

@@ -21,7 +21,12 @@ export async function listQuotes(
   return listConnection(ctx, rows, sql`q.id`, QUOTE_ORDER_KEYS[orderBy], page, quotesById(ctx));
 }
 
-function listChildQuotes(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Quote>> {
+function listChildQuotes(
+  ctx: Context,
+  list: ChildList,
+  parentId: string,
+  page: PageRequest,
+): Promise<Connection<Quote>> {
   return childConnection(ctx, list, parentId, page, quotesById(ctx));
 }
 
@@ -38,7 +43,12 @@ export function listQuotesOfArticle(ctx: Context, articleId: string, page: PageR
 }
 
 /** Quotes whose source is the actor, newest article first. */
-export function listQuotesOfActor(ctx: Context, actorId: string, page: PageRequest, filter: QuoteFilter | null | undefined): Promise<Connection<Quote>> {
+export function listQuotesOfActor(
+  ctx: Context,
+  actorId: string,
+  page: PageRequest,
+  filter: QuoteFilter | null | undefined,
+): Promise<Connection<Quote>> {
   const list: ChildList = {
     name: `Actor.quotes:${JSON.stringify(filter ?? null)}`,
     rows: () => applyQuoteFilter(QUOTE_ROWS, filter),

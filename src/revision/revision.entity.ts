@@ -5,7 +5,10 @@ import { DateTimeScalar, JSONScalar } from '../common/scalars';
 
 /** The audit trail: one append-only row per entity a mutation changed (a trigger refuses edits). */
 @Entity({ name: 'revisions' })
-@ObjectType({ implements: Node, description: 'One change to one entity: what it was before, what it became, when and by whom.' })
+@ObjectType({
+  implements: Node,
+  description: 'One change to one entity: what it was before, what it became, when and by whom.',
+})
 @Index('IDX_revisions_entity_id_at', ['entityId', 'at', 'id'])
 @Check('CHK_revisions_operation', `"operation" IN ('CREATE', 'UPDATE', 'DELETE')`)
 export class Revision {

@@ -21,7 +21,11 @@ export class RevisionResolver {
   ): Promise<Connection<Revision>> {
     const page = pageRequest(ctx, first, after, 50);
     const { type, id } = fromGlobalId(entityId, 'entityId');
-    const rows = where(rowSet(sql`revisions r`), sql`r.entity_id = ${sql.value(id)}`, sql`r.entity_type = ${sql.value(type)}`);
+    const rows = where(
+      rowSet(sql`revisions r`),
+      sql`r.entity_id = ${sql.value(id)}`,
+      sql`r.entity_type = ${sql.value(type)}`,
+    );
     return listConnection(ctx, rows, sql`r.id`, REVISION_ORDER_KEYS, page, revisionsById(ctx));
   }
 

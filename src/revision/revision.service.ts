@@ -39,7 +39,10 @@ function rowJson(type: RevisedType): SQL {
 /** Rows as revisions keep them, by id. */
 async function snapshot(tx: Transaction, type: RevisedType, ids: readonly string[]): Promise<Map<string, object>> {
   if (!ids.length) return new Map();
-  const rows = await queryRows<{ id: string; row: object }>(tx, sql`SELECT t.id::text AS id, ${rowJson(type)} AS row FROM ${rowsOf(type, ids)}`);
+  const rows = await queryRows<{ id: string; row: object }>(
+    tx,
+    sql`SELECT t.id::text AS id, ${rowJson(type)} AS row FROM ${rowsOf(type, ids)}`,
+  );
   return new Map(rows.map((r) => [r.id, r.row]));
 }
 
@@ -73,14 +76,27 @@ async function writeRevisions(
  * type in a map, in one statement.
  */
 export async function recordCreated(tx: Transaction, type: RevisedType, ids: readonly string[]): Promise<void>;
-export async function recordCreated(tx: Transaction, created: ReadonlyMap<RevisedType, readonly string[]>): Promise<void>;
-export async function recordCreated(tx: Transaction, typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>, ids: readonly string[] = []): Promise<void> {
+export async function recordCreated(
+  tx: Transaction,
+  created: ReadonlyMap<RevisedType, readonly string[]>,
+): Promise<void>;
+export async function recordCreated(
+  tx: Transaction,
+  typeOrMap: RevisedType | ReadonlyMap<RevisedType, readonly string[]>,
+  ids: readonly string[] = [],
+): Promise<void> {
   const created = typeof typeOrMap === 'string' ? new Map([[typeOrMap, ids]]) : typeOrMap;
   const selects = [...created]
     .filter(([, typeIds]) => typeIds.length)
-    .map(([type, typeIds]) => sql`SELECT ${sql.value(type)}::text, t.id, 'CREATE', ${rowJson(type)} FROM ${rowsOf(type, typeIds)}`);
+    .map(
+      ([type, typeIds]) =>
+        sql`SELECT ${sql.value(type)}::text, t.id, 'CREATE', ${rowJson(type)} FROM ${rowsOf(type, typeIds)}`,
+    );
   if (!selects.length) return;
-  await queryRows(tx, sql`INSERT INTO revisions (entity_type, entity_id, operation, after) ${sql.join(selects, ' UNION ALL ')}`);
+  await queryRows(
+    tx,
+    sql`INSERT INTO revisions (entity_type, entity_id, operation, after) ${sql.join(selects, ' UNION ALL ')}`,
+  );
 }
 
 /** Inserts one row of `entity`, records its CREATE revision, and returns it as stored. */
@@ -103,8 +119,17 @@ type ChangeOf<T> = () => Promise<T>;
  * (a delete and what cascades from it): UPDATE with the row before and after, or DELETE when the
  * row is gone afterwards. Revisions are written type by type, in the map's order.
  */
-export async function recordChanges<T>(tx: Transaction, type: RevisedType, ids: readonly string[], change: ChangeOf<T>): Promise<T>;
-export async function recordChanges<T>(tx: Transaction, changed: ReadonlyMap<RevisedType, readonly string[]>, change: ChangeOf<T>): Promise<T>;
+export async function recordChanges<T>(
+  tx: Transaction,
+  type: RevisedType,
+  ids: readonly string[],
+  change: ChangeOf<T>,
+): Promise<T>;
+export async function recordChanges<T>(
+  tx: Transaction,
+  changed: ReadonlyMap<RevisedType, readonly string[]>,
+  change: ChangeOf<T>,
+): Promise<T>;
 export async function recordChanges<T>(
   tx: Transaction,
   ...args: [RevisedType, readonly string[], ChangeOf<T>] | [ReadonlyMap<RevisedType, readonly string[]>, ChangeOf<T>]
@@ -117,8 +142,22 @@ export async function recordChanges<T>(
     const was = before.get(type) as Map<string, object>;
     const after = await snapshot(tx, type, ids);
     const existed = ids.filter((id) => was.has(id));
-    await writeRevisions(tx, type, 'UPDATE', existed.filter((id) => after.has(id)), was, after);
-    await writeRevisions(tx, type, 'DELETE', existed.filter((id) => !after.has(id)), was, after);
+    await writeRevisions(
+      tx,
+      type,
+      'UPDATE',
+      existed.filter((id) => after.has(id)),
+      was,
+      after,
+    );
+    await writeRevisions(
+      tx,
+      type,
+      'DELETE',
+      existed.filter((id) => !after.has(id)),
+      was,
+      after,
+    );
   }
   return result;
 }

@@ -39,7 +39,12 @@ interface HitSource {
 
 const HIT_SOURCES: readonly HitSource[] = [
   { type: SearchHitType.ARTICLE, from: sql`articles a`, id: sql`a.id`, vector: sql`a.search` },
-  { type: SearchHitType.QUOTE, from: sql`quotes q JOIN articles a ON a.id = q.article_id`, id: sql`q.id`, vector: sql`q.search` },
+  {
+    type: SearchHitType.QUOTE,
+    from: sql`quotes q JOIN articles a ON a.id = q.article_id`,
+    id: sql`q.id`,
+    vector: sql`q.search`,
+  },
 ];
 
 /** The matches of one kind whose article passes the filter: type, id and rank. */
@@ -50,7 +55,9 @@ function hitsOf(source: HitSource, match: SQL, filter: ArticleFilter | null | un
 
 function hitRows(text: string, types: readonly SearchHitType[], filter: ArticleFilter | null | undefined): RowSet {
   const match = websearchQuery(text);
-  const branches = HIT_SOURCES.filter((source) => types.includes(source.type)).map((source) => hitsOf(source, match, filter));
+  const branches = HIT_SOURCES.filter((source) => types.includes(source.type)).map((source) =>
+    hitsOf(source, match, filter),
+  );
   return rowSet(sql`(${sql.join(branches, ' UNION ALL ')}) hits`);
 }
 
@@ -95,7 +102,9 @@ function searchResults(ctx: Context, text: string): PageNodes<SearchResult> {
     ]);
     return hits.map((hit, i) => {
       const node = nodes[i];
-      return node && Object.assign(new SearchResult(), { hit: node, rank: hit.rank, highlight: marks.get(hit.id) ?? '' });
+      return (
+        node && Object.assign(new SearchResult(), { hit: node, rank: hit.rank, highlight: marks.get(hit.id) ?? '' })
+      );
     });
   };
 }
@@ -110,5 +119,12 @@ export async function search(
   if (!text.trim()) throw AppError.badInput('query must not be empty', 'query');
   const wanted = types ?? Object.values(SearchHitType);
   if (!wanted.length) return Connection.empty();
-  return listConnection(ctx, hitRows(text, wanted, filter), sql`hits.id`, SEARCH_ORDER_KEYS, page, searchResults(ctx, text));
+  return listConnection(
+    ctx,
+    hitRows(text, wanted, filter),
+    sql`hits.id`,
+    SEARCH_ORDER_KEYS,
+    page,
+    searchResults(ctx, text),
+  );
 }

@@ -22,11 +22,14 @@ export class SearchResult {
   @Field(() => SearchHit)
   hit: Article | Quote;
 
-  @Field(() => Float, { description: "PostgreSQL's ts_rank_cd: higher is better; title words weigh more than body words." })
+  @Field(() => Float, {
+    description: "PostgreSQL's ts_rank_cd: higher is better; title words weigh more than body words.",
+  })
   rank: number;
 
   @Field({
-    description: 'HTML: the matching text, escaped, with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article.',
+    description:
+      'HTML: the matching text, escaped, with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article.',
   })
   highlight: string;
 }

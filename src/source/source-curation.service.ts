@@ -12,14 +12,21 @@ import { Stance } from '../stance/stance.entity';
 import { Anonymity, Source } from './source.entity';
 import type { CreateSourceInput, UpdateSourceInput } from './source.inputs';
 
-async function actorIdOf(tx: Transaction, globalId: string | null | undefined, field: string): Promise<string | null | undefined> {
+async function actorIdOf(
+  tx: Transaction,
+  globalId: string | null | undefined,
+  field: string,
+): Promise<string | null | undefined> {
   if (!given(globalId)) return undefined;
   return globalId === null ? null : (await findOrFail(tx, Actor, globalId, field)).id;
 }
 
 function checkNamedHasNoContradiction(anonymity: Anonymity, actorId: string | null): void {
   if (anonymity === Anonymity.ANONYMOUS && actorId) {
-    throw AppError.badInput('an ANONYMOUS source cannot be linked to an actor; make it NAMED or drop actorId', 'input.actorId');
+    throw AppError.badInput(
+      'an ANONYMOUS source cannot be linked to an actor; make it NAMED or drop actorId',
+      'input.actorId',
+    );
   }
 }
 
@@ -66,9 +73,17 @@ export async function deleteSource(tx: Transaction, id: string): Promise<string>
   const source = await findOrFail(tx, Source, id, 'id');
   const quotes = await tx.getRepository(Quote).find({ select: { id: true }, where: { sourceId: source.id } });
   const stances = await tx.getRepository(Stance).find({ select: { id: true }, where: { sourceId: source.id } });
-  await recordChanges(tx, 'Quote', quotes.map((q) => q.id), () => tx.getRepository(Quote).update({ sourceId: source.id }, { sourceId: null }));
-  await recordChanges(tx, 'Stance', stances.map((s) => s.id), () =>
-    recordChanges(tx, 'Source', [source.id], () => tx.getRepository(Source).delete(source.id)),
+  await recordChanges(
+    tx,
+    'Quote',
+    quotes.map((q) => q.id),
+    () => tx.getRepository(Quote).update({ sourceId: source.id }, { sourceId: null }),
+  );
+  await recordChanges(
+    tx,
+    'Stance',
+    stances.map((s) => s.id),
+    () => recordChanges(tx, 'Source', [source.id], () => tx.getRepository(Source).delete(source.id)),
   );
   return id;
 }

@@ -15,14 +15,18 @@ registerEnumType(Anonymity, { name: 'Anonymity' });
 @Entity({ name: 'sources' })
 @ObjectType({
   implements: Node,
-  description: 'A party that one article cites, in the journalistic sense: "Sir Keir Starmer", "a Ukrainian defense source".',
+  description:
+    'A party that one article cites, in the journalistic sense: "Sir Keir Starmer", "a Ukrainian defense source".',
 })
 // Lets quotes and stances require, through composite foreign keys, a source of their own article.
 @Unique('UQ_sources_id_article_id', ['id', 'articleId'])
 // Trigram index on normalise_key(role), for roleContains.
 @Index('IDX_sources_role_trigram', { synchronize: false })
 @Check('CHK_sources_descriptor_not_blank', `btrim("descriptor") <> ''`)
-@Check('CHK_sources_span', `("span_start" IS NULL) = ("span_end" IS NULL) AND "span_start" >= 0 AND "span_end" > "span_start"`)
+@Check(
+  'CHK_sources_span',
+  `("span_start" IS NULL) = ("span_end" IS NULL) AND "span_start" >= 0 AND "span_end" > "span_start"`,
+)
 export class Source extends Annotation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

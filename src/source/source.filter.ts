@@ -12,10 +12,16 @@ export class SourceFilter {
   @Field(() => [ID], { nullable: true })
   actorIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Affiliated with one of these actors or a member of one of them, transitively.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Affiliated with one of these actors or a member of one of them, transitively.',
+  })
   affiliationIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "Role words containing this text, ignoring case and accents: 'official'." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Role words containing this text, ignoring case and accents: 'official'.",
+  })
   roleContains?: string | null;
 }
 
@@ -31,7 +37,9 @@ export function applySourceFilter(rows: RowSet, filter: SourceFilter | null | un
     rows,
     filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
     inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
-    filter.affiliationIds ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})` : null,
+    filter.affiliationIds
+      ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})`
+      : null,
     filter.roleContains ? roleContains(filter.roleContains) : null,
   );
 }

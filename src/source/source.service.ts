@@ -9,7 +9,11 @@ import { applySourceFilter, type SourceFilter } from './source.filter';
 import { sourcesById } from './source.loaders';
 import { SOURCE_ORDER_KEYS } from './source.types';
 
-export function listSources(ctx: Context, page: PageRequest, filter: SourceFilter | null | undefined): Promise<Connection<Source>> {
+export function listSources(
+  ctx: Context,
+  page: PageRequest,
+  filter: SourceFilter | null | undefined,
+): Promise<Connection<Source>> {
   const rows = applySourceFilter(rowSet(sql`sources s JOIN articles a ON a.id = s.article_id`), filter);
   return listConnection(ctx, rows, sql`s.id`, SOURCE_ORDER_KEYS, page, sourcesById(ctx));
 }

@@ -18,7 +18,8 @@ export async function setStance(tx: Transaction, input: SetStanceInput): Promise
   let quoteId: string | null = null;
   if (input.quoteId) {
     const quote = await findOrFail(tx, Quote, input.quoteId, 'input.quoteId');
-    if (quote.articleId !== source.articleId) throw AppError.badInput("input.quoteId must be a quote of the source's article", 'input.quoteId');
+    if (quote.articleId !== source.articleId)
+      throw AppError.badInput("input.quoteId must be a quote of the source's article", 'input.quoteId');
     quoteId = quote.id;
   }
   const values = {
@@ -29,12 +30,19 @@ export async function setStance(tx: Transaction, input: SetStanceInput): Promise
     note: input.note ?? null,
     ...CURATED,
   };
-  const existing = await tx.getRepository(Stance).findOne({ where: { sourceId: source.id, questionId: question.id }, lock: { mode: 'pessimistic_write' } });
+  const existing = await tx
+    .getRepository(Stance)
+    .findOne({ where: { sourceId: source.id, questionId: question.id }, lock: { mode: 'pessimistic_write' } });
   if (existing) {
     await recordChanges(tx, 'Stance', [existing.id], () => tx.getRepository(Stance).update(existing.id, values));
     return tx.getRepository(Stance).findOneByOrFail({ id: existing.id });
   }
-  return insertRecorded(tx, Stance, { questionId: question.id, sourceId: source.id, articleId: source.articleId, ...values });
+  return insertRecorded(tx, Stance, {
+    questionId: question.id,
+    sourceId: source.id,
+    articleId: source.articleId,
+    ...values,
+  });
 }
 
 export async function deleteStance(tx: Transaction, id: string): Promise<string> {

@@ -18,7 +18,10 @@ export enum Position {
 registerEnumType(Position, { name: 'Position' });
 
 @Entity({ name: 'stances' })
-@ObjectType({ implements: Node, description: "A source's position on a policy question, anchored to evidence in its article." })
+@ObjectType({
+  implements: Node,
+  description: "A source's position on a policy question, anchored to evidence in its article.",
+})
 // One stance per source and question: setting it again updates it.
 @Unique('UQ_stances_source_question', ['sourceId', 'questionId'])
 @Index('IDX_stances_question_id', ['questionId'])
@@ -26,10 +29,19 @@ registerEnumType(Position, { name: 'Position' });
 @Index('IDX_stances_quote_id', ['quoteId'])
 @Index('IDX_stances_position', ['position'])
 @Index('IDX_stances_origin', ['origin'])
-@ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], { name: 'FK_stances_source_of_same_article', onDelete: 'CASCADE' })
+@ForeignKey(() => Source, ['sourceId', 'articleId'], ['id', 'articleId'], {
+  name: 'FK_stances_source_of_same_article',
+  onDelete: 'CASCADE',
+})
 // The migration narrows this to SET NULL ("quote_id"): a deleted quote leaves the stance and its evidence.
-@ForeignKey(() => Quote, ['quoteId', 'articleId'], ['id', 'articleId'], { name: 'FK_stances_quote_of_same_article', onDelete: 'SET NULL' })
-@Check('CHK_stances_evidence', `("evidence_start" IS NULL) = ("evidence_end" IS NULL) AND "evidence_start" >= 0 AND "evidence_end" > "evidence_start"`)
+@ForeignKey(() => Quote, ['quoteId', 'articleId'], ['id', 'articleId'], {
+  name: 'FK_stances_quote_of_same_article',
+  onDelete: 'SET NULL',
+})
+@Check(
+  'CHK_stances_evidence',
+  `("evidence_start" IS NULL) = ("evidence_end" IS NULL) AND "evidence_start" >= 0 AND "evidence_end" > "evidence_start"`,
+)
 export class Stance extends Annotation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -29,7 +29,9 @@ export class StanceFilter {
 }
 
 /** Every stance, with its source and its article: the rows of every stance list. */
-export const STANCE_ROWS: RowSet = rowSet(sql`stances st JOIN sources s ON s.id = st.source_id JOIN articles a ON a.id = st.article_id`);
+export const STANCE_ROWS: RowSet = rowSet(
+  sql`stances st JOIN sources s ON s.id = st.source_id JOIN articles a ON a.id = st.article_id`,
+);
 
 export function applyStanceFilter(rows: RowSet, filter: StanceFilter | null | undefined, field = 'filter'): RowSet {
   if (!filter) return rows;

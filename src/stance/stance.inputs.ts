@@ -3,7 +3,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { SpanInput } from '../common/span-input';
 import { Position } from './stance.entity';
 
-@InputType({ description: "A source's position on a question. Setting it again replaces the stance: fields left out are cleared." })
+@InputType({
+  description: "A source's position on a question. Setting it again replaces the stance: fields left out are cleared.",
+})
 export class SetStanceInput {
   @Field(() => ID)
   questionId: string;

@@ -12,11 +12,21 @@ import { applyStanceFilter, STANCE_ROWS, type StanceFilter } from './stance.filt
 import { stancesById } from './stance.loaders';
 import { type PositionCount, STANCE_ORDER_KEYS } from './stance.types';
 
-function listChildStances(ctx: Context, list: ChildList, parentId: string, page: PageRequest): Promise<Connection<Stance>> {
+function listChildStances(
+  ctx: Context,
+  list: ChildList,
+  parentId: string,
+  page: PageRequest,
+): Promise<Connection<Stance>> {
   return childConnection(ctx, list, parentId, page, stancesById(ctx));
 }
 
-export function listStancesOfQuestion(ctx: Context, questionId: string, page: PageRequest, filter: StanceFilter | null | undefined): Promise<Connection<Stance>> {
+export function listStancesOfQuestion(
+  ctx: Context,
+  questionId: string,
+  page: PageRequest,
+  filter: StanceFilter | null | undefined,
+): Promise<Connection<Stance>> {
   return listChildStances(
     ctx,
     {
@@ -32,7 +42,12 @@ export function listStancesOfQuestion(ctx: Context, questionId: string, page: Pa
 }
 
 /** The stances of the sources that are this actor, on one question or all. */
-export function listStancesOfActor(ctx: Context, actorId: string, page: PageRequest, questionId: string | null): Promise<Connection<Stance>> {
+export function listStancesOfActor(
+  ctx: Context,
+  actorId: string,
+  page: PageRequest,
+  questionId: string | null,
+): Promise<Connection<Stance>> {
   return listChildStances(
     ctx,
     {
@@ -48,20 +63,28 @@ export function listStancesOfActor(ctx: Context, actorId: string, page: PageRequ
 }
 
 /** How many stances take each position, every position listed (zeros included), per question. */
-export function positionCountsByQuestionId(ctx: Context, filter: StanceFilter | null | undefined): DataLoader<string, PositionCount[]> {
-  return ctx.loaders.get(`positionCountsByQuestionId:${JSON.stringify(filter ?? null)}`, () =>
-    new DataLoader<string, PositionCount[]>(async (questionIds) => {
-      const stances = where(applyStanceFilter(STANCE_ROWS, filter), sql`st.question_id = ANY(${sql.value(questionIds)}::uuid[])`);
-      const rows = await queryRows<{ question_id: string; position: Position; count: number }>(
-        ctx.db,
-        sql`SELECT st.question_id::text AS question_id, st.position, count(*)::int AS count ${fromWhere(stances)} GROUP BY 1, 2`,
-      );
-      return questionIds.map((questionId) =>
-        Object.values(Position).map((position) => ({
-          position,
-          count: rows.find((row) => row.question_id === questionId && row.position === position)?.count ?? 0,
-        })),
-      );
-    }),
+export function positionCountsByQuestionId(
+  ctx: Context,
+  filter: StanceFilter | null | undefined,
+): DataLoader<string, PositionCount[]> {
+  return ctx.loaders.get(
+    `positionCountsByQuestionId:${JSON.stringify(filter ?? null)}`,
+    () =>
+      new DataLoader<string, PositionCount[]>(async (questionIds) => {
+        const stances = where(
+          applyStanceFilter(STANCE_ROWS, filter),
+          sql`st.question_id = ANY(${sql.value(questionIds)}::uuid[])`,
+        );
+        const rows = await queryRows<{ question_id: string; position: Position; count: number }>(
+          ctx.db,
+          sql`SELECT st.question_id::text AS question_id, st.position, count(*)::int AS count ${fromWhere(stances)} GROUP BY 1, 2`,
+        );
+        return questionIds.map((questionId) =>
+          Object.values(Position).map((position) => ({
+            position,
+            count: rows.find((row) => row.question_id === questionId && row.position === position)?.count ?? 0,
+          })),
+        );
+      }),
   );
 }
