@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   // Registered before the database starts, so that Ctrl-C during start-up also stops PostgreSQL.
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 
   try {
     database = await openDatabase(config, { migrate: true });

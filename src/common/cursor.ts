@@ -18,5 +18,5 @@ export function decodeCursor(cursor: string, expectedLength: number, field = 'af
   if (!Array.isArray(values) || values.length !== expectedLength || !values.every((v) => typeof v === 'string')) {
     throw AppError.badInput(`${field} is not a cursor of this list`, field);
   }
-  return values as string[];
+  return values;
 }

@@ -74,7 +74,7 @@ async function createDatabaseIfMissing(
   try {
     const run = (fragment: SQL) => {
       const { text, values } = sql.compile(fragment);
-      return client.query(text, values as unknown[]);
+      return client.query(text, values);
     };
     const found = await run(sql`SELECT 1 FROM pg_database WHERE datname = ${sql.value(database)}`);
     if (!found.rowCount) await run(sql`CREATE DATABASE ${sql.identifier(database)}`);

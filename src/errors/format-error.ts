@@ -52,7 +52,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   // Errors of GraphQL itself (parse, validation, variable coercion) are safe and useful as they are.
-  if (typeof code === 'string' && code !== ErrorCode.Internal) {
+  if (typeof code === 'string' && code !== String(ErrorCode.Internal)) {
     return { ...base, extensions: { code } };
   }
   console.error('quotegraph: unexpected error', original);

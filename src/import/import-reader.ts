@@ -78,7 +78,7 @@ async function* jsonArrayItems(file: string): AsyncIterable<RawItem> {
 
 /** Front matter keys of a .txt file, mapped to ImportArticleInput fields. */
 export function itemFromTextFile(fileName: string, text: string): Record<string, unknown> {
-  const { data, content } = matter(text);
+  const { data, content } = matter(text) as { data: Record<string, unknown>; content: string };
   const date = data.publishedAt ?? data.published ?? data.date;
   return {
     title: data.title ?? path.basename(fileName, path.extname(fileName)),
