@@ -11,6 +11,7 @@ import { encodeCursor } from '../../src/common/cursor';
 import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
 import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
+import { queryRows, sql } from '../../src/database/sql';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -56,13 +57,14 @@ async function main(): Promise<void> {
     const [nato] = await dataSource.query(`SELECT id FROM actors WHERE name = 'NATO'`);
     const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
     // The cursor of the row halfway down the default quote order, as a client paging there would hold.
-    const [middle] = await dataSource.query(
-      `SELECT ${QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC].map((k, i) => `(${k.sql})::text AS k${i}`).join(', ')}
-       FROM quotes q JOIN articles a ON a.id = q.article_id
-       ORDER BY ${QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC].map((k) => `${k.sql} DESC`).join(', ')} OFFSET $1 LIMIT 1`,
-      [Math.floor(counts.quotes / 2)],
+    const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
+    const [middle] = await queryRows<Record<string, string>>(
+      dataSource.manager,
+      sql`SELECT ${sql.join(keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`), ', ')}
+          FROM quotes q JOIN articles a ON a.id = q.article_id
+          ORDER BY ${sql.join(keys.map((k) => sql`${k.sql} DESC`), ', ')} OFFSET ${sql.value(Math.floor(counts.quotes / 2))} LIMIT 1`,
     );
-    const deep = encodeCursor(Object.values(middle) as string[]);
+    const deep = encodeCursor(Object.values(middle));
 
     const server = await createServer({ config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }), dataSource, schema: await createSchema() });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
