@@ -10,6 +10,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   parse,
   type SelectionSetNode,
   TypeInfo,
@@ -59,6 +60,18 @@ function leafPaths(
 }
 
 export function planExport(schema: GraphQLSchema, query: string, pageSize: number): ExportPlan {
+  const document = parseSingleQuery(query);
+  const connection = findFirstConnection(schema, document);
+  const nodeSelection = selectedNodeFields(connection.node);
+  return {
+    document: withoutUnusedVariables(withPaging(document, connection.node, pageSize)),
+    path: connection.path,
+    columns: leafPaths(nodeSelection, '', fragmentsOf(document)),
+  };
+}
+
+/** Parses the query; an export pages through one query operation, so it must hold exactly that. */
+function parseSingleQuery(query: string): DocumentNode {
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -68,13 +81,22 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
-  if (operations.length !== 1 || operations[0].operation !== 'query')
+  if (operations.length !== 1 || operations[0].operation !== OperationTypeNode.QUERY)
     throw AppError.badInput('query must hold exactly one query operation', 'query');
+  return document;
+}
 
-  // Find the first field whose type is a connection, with the response keys that lead to it.
+interface ConnectionField {
+  readonly node: FieldNode;
+  /** Response keys from data down to the connection. */
+  readonly path: string[];
+}
+
+/** The first field whose type is a connection, with the response keys that lead to it. */
+function findFirstConnection(schema: GraphQLSchema, document: DocumentNode): ConnectionField {
   const typeInfo = new TypeInfo(schema);
   const stack: string[] = [];
-  let found: { node: FieldNode; path: string[] } | undefined;
+  let found: ConnectionField | undefined;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -91,8 +113,12 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
   );
   if (!found)
     throw AppError.badInput('query selects no connection (a field with edges and pageInfo) to export', 'query');
-  const target = found.node;
-  const nodeField = target.selectionSet?.selections.find(
+  return found;
+}
+
+/** The selection under the connection's edges { node { … } }: the fields that become columns. */
+function selectedNodeFields(connection: FieldNode): SelectionSetNode {
+  const nodeField = connection.selectionSet?.selections.find(
     (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'edges',
   );
   const nodeSelection = nodeField?.selectionSet?.selections.find(
@@ -100,63 +126,73 @@ export function planExport(schema: GraphQLSchema, query: string, pageSize: numbe
   );
   if (!nodeSelection?.selectionSet)
     throw AppError.badInput('the connection must select edges { node { … } }: the fields to export', 'query');
+  return nodeSelection.selectionSet;
+}
 
-  // The same query, paging the connection: first = page size, after = our variable, pageInfo kept.
-  const rewritten = visit(document, {
-    OperationDefinition(node) {
-      const variables = (node.variableDefinitions ?? []).filter((v) => v.variable.name.value !== AFTER_VARIABLE);
-      return {
-        ...node,
-        variableDefinitions: [
-          ...variables,
-          {
-            kind: Kind.VARIABLE_DEFINITION,
-            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
-            type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
-          },
-        ],
-      };
-    },
-    Field(node) {
-      if (node !== target) return undefined;
-      const args = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'after');
-      return {
-        ...node,
-        arguments: [
-          ...args,
-          {
-            kind: Kind.ARGUMENT,
-            name: { kind: Kind.NAME, value: 'first' },
-            value: { kind: Kind.INT, value: String(pageSize) },
-          },
-          {
-            kind: Kind.ARGUMENT,
-            name: { kind: Kind.NAME, value: 'after' },
-            value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
-          },
-        ],
-        selectionSet: {
-          kind: Kind.SELECTION_SET,
-          selections: [
-            ...(node.selectionSet?.selections ?? []).filter(
-              (s) => !(s.kind === Kind.FIELD && s.name.value === 'pageInfo' && !s.alias),
-            ),
-            field('pageInfo', [field('hasNextPage'), field('endCursor')]),
-          ],
-        },
-      };
-    },
+/** The same query, paging the connection: first = page size, after = our variable, pageInfo kept. */
+function withPaging(document: DocumentNode, connection: FieldNode, pageSize: number): DocumentNode {
+  return visit(document, {
+    OperationDefinition: (node) => withAfterVariable(node),
+    Field: (node) => (node === connection ? pagedConnection(node, pageSize) : undefined),
   });
-  const fragments = new Map(
+}
+
+/** Declares our cursor variable, replacing a same-named one the query may already declare. */
+function withAfterVariable(operation: OperationDefinitionNode): OperationDefinitionNode {
+  const variables = (operation.variableDefinitions ?? []).filter((v) => v.variable.name.value !== AFTER_VARIABLE);
+  return {
+    ...operation,
+    variableDefinitions: [
+      ...variables,
+      {
+        kind: Kind.VARIABLE_DEFINITION,
+        variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+        type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+      },
+    ],
+  };
+}
+
+/**
+ * The connection field with our first/after in place of the query's own, and an unaliased pageInfo
+ * that selects what the paging loop reads (the query's own unaliased pageInfo would clash with it).
+ */
+function pagedConnection(connection: FieldNode, pageSize: number): FieldNode {
+  const args = (connection.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'after');
+  return {
+    ...connection,
+    arguments: [
+      ...args,
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: 'first' },
+        value: { kind: Kind.INT, value: String(pageSize) },
+      },
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: 'after' },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+      },
+    ],
+    selectionSet: {
+      kind: Kind.SELECTION_SET,
+      selections: [
+        ...(connection.selectionSet?.selections ?? []).filter(
+          (s) => !(s.kind === Kind.FIELD && s.name.value === 'pageInfo' && !s.alias),
+        ),
+        field('pageInfo', [field('hasNextPage'), field('endCursor')]),
+      ],
+    },
+  };
+}
+
+/** The named fragments' selections, so that columns include the fields a node takes through them. */
+function fragmentsOf(document: DocumentNode): Map<string, SelectionSetNode> {
+  return new Map(
     document.definitions.flatMap((d) =>
       d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [],
     ),
   );
-  return {
-    document: withoutUnusedVariables(rewritten),
-    path: found.path,
-    columns: leafPaths(nodeSelection.selectionSet, '', fragments),
-  };
 }
 
 /** The paging replaced the query's own first/after: variables only they used are dropped. */

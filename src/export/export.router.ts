@@ -2,16 +2,17 @@
 // the server and streamed, so that a million rows take constant memory. Each page runs through
 // the same schema, limits and error handling as /graphql.
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
+import { type Stringifier, stringify } from 'csv-stringify';
 import express, { type Request, type Response, type Router } from 'express';
-import { execute, GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, validate } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createContext } from '../common/context';
 import { NODE_TYPES } from '../node-types';
 import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
-import { AFTER_VARIABLE, flattenNode, planExport } from './export-query';
+import { AFTER_VARIABLE, type ExportPlan, flattenNode, planExport } from './export-query';
 
 type Format = 'csv' | 'ndjson';
 
@@ -65,75 +66,134 @@ async function write(stream: NodeJS.WritableStream, chunk: unknown, res: Respons
 
 export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource, config: Config): Router {
   const router = express.Router();
-  router.post('/export', express.json({ limit: config.maxRequestBytes }), async (req: Request, res: Response) => {
-    const {
-      query,
-      variables,
-      format = 'csv',
-    } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: Format };
-    try {
-      if (typeof query !== 'string') throw AppError.badInput('query must be a GraphQL query string', 'query');
-      if (format !== 'csv' && format !== 'ndjson') throw AppError.badInput('format must be csv or ndjson', 'format');
-      const plan = planExport(schema, query, config.maxPageSize);
-      const invalid = validate(schema, plan.document).map(
-        (error) =>
-          new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
-      );
-      if (invalid.length) return sendErrors(res, 400, invalid);
-
-      let after: string | null = null;
-      let started = false;
-      const csv = format === 'csv' ? stringify({ header: true, columns: plan.columns }) : undefined;
-      do {
-        const result = await execute({
-          schema,
-          document: plan.document,
-          variableValues: { ...(variables ?? {}), [AFTER_VARIABLE]: after },
-          contextValue: createContext(dataSource.manager, config, NODE_TYPES),
-        });
-        if (result.errors?.length) {
-          // Errors before any data (variables that do not fit the query) are the caller's.
-          const errors =
-            result.data === undefined
-              ? result.errors.map(
-                  (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
-                )
-              : result.errors;
-          if (!started) return sendErrors(res, 400, errors);
-          throw result.errors[0];
-        }
-        const page = connectionAt(result.data, plan.path);
-        if (!started) {
-          started = true;
-          res.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
-          res.setHeader('Content-Disposition', `attachment; filename="export.${format}"`);
-          csv?.pipe(res);
-        }
-        for (const node of page.nodes) {
-          if (res.destroyed) break;
-          const row = flattenNode(node, plan.columns);
-          if (csv) await write(csv, row, res);
-          else
-            await write(res, `${JSON.stringify(Object.fromEntries(plan.columns.map((c, i) => [c, row[i]])))}\n`, res);
-        }
-        after = page.hasNextPage ? page.endCursor : null;
-      } while (after && !res.destroyed);
-      if (res.destroyed) return;
-      if (csv) {
-        csv.end();
-        await once(csv, 'end');
-      } else {
-        res.end();
-      }
-    } catch (error) {
-      if (!res.headersSent)
-        return sendErrors(res, error instanceof AppError && error.code === 'BAD_USER_INPUT' ? 400 : 500, [
-          error as Error,
-        ]);
-      // Past the first rows the status is sent: cutting the stream tells the client it is incomplete.
-      console.error('quotegraph: export failed midway', error);
-      res.destroy(error as Error);
-    }
-  });
+  router.post('/export', express.json({ limit: config.maxRequestBytes }), (req: Request, res: Response) =>
+    handleExport(req, res, { schema, dataSource, config }),
+  );
   return router;
+}
+
+/** What the router was built with, which every export runs against. */
+interface ExportServices {
+  readonly schema: GraphQLSchema;
+  readonly dataSource: DataSource;
+  readonly config: Config;
+}
+
+/** One export request, checked and planned: everything a page needs to run. */
+interface ExportJob extends ExportServices {
+  readonly plan: ExportPlan;
+  readonly variables: Record<string, unknown> | undefined;
+  readonly format: Format;
+}
+
+async function handleExport(req: Request, res: Response, services: ExportServices): Promise<void> {
+  const {
+    query,
+    variables,
+    format = 'csv',
+  } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: Format };
+  try {
+    if (typeof query !== 'string') throw AppError.badInput('query must be a GraphQL query string', 'query');
+    if (format !== 'csv' && format !== 'ndjson') throw AppError.badInput('format must be csv or ndjson', 'format');
+    const plan = planExport(services.schema, query, services.config.maxPageSize);
+    const invalid = validationErrors(services.schema, plan);
+    if (invalid.length) return sendErrors(res, 400, invalid);
+    await streamExport(res, { ...services, plan, variables, format });
+  } catch (error) {
+    failExport(res, error);
+  }
+}
+
+/** The rewritten query checked against the schema once, before any page runs, as /graphql would. */
+function validationErrors(schema: GraphQLSchema, plan: ExportPlan): GraphQLError[] {
+  return validate(schema, plan.document).map(
+    (error) =>
+      new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+  );
+}
+
+/**
+ * Runs the query page after page, writing each page's rows as it comes. Until the first page has
+ * come back nothing is sent, so its errors can still be a 400; later ones can only cut the stream.
+ */
+async function streamExport(res: Response, job: ExportJob): Promise<void> {
+  let after: string | null = null;
+  let started = false;
+  const csv = job.format === 'csv' ? stringify({ header: true, columns: job.plan.columns }) : undefined;
+  do {
+    const result = await runPage(job, after);
+    if (result.errors?.length) {
+      if (!started) return sendErrors(res, 400, callerErrors(result));
+      throw result.errors[0];
+    }
+    const page = connectionAt(result.data, job.plan.path);
+    if (!started) {
+      started = true;
+      startResponse(res, job.format, csv);
+    }
+    await writeRows(res, csv, page.nodes, job.plan.columns);
+    after = page.hasNextPage ? page.endCursor : null;
+  } while (after && !res.destroyed);
+  if (res.destroyed) return;
+  await endResponse(res, csv);
+}
+
+/** One page through the same execution (and context, with its limits) as /graphql. */
+async function runPage(job: ExportJob, after: string | null): Promise<ExecutionResult> {
+  return execute({
+    schema: job.schema,
+    document: job.plan.document,
+    variableValues: { ...(job.variables ?? {}), [AFTER_VARIABLE]: after },
+    contextValue: createContext(job.dataSource.manager, job.config, NODE_TYPES),
+  });
+}
+
+/** Errors before any data (variables that do not fit the query) are the caller's. */
+function callerErrors(result: ExecutionResult): readonly GraphQLError[] {
+  const errors = result.errors ?? [];
+  if (result.data !== undefined) return errors;
+  return errors.map(
+    (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.BadUserInput } }),
+  );
+}
+
+function startResponse(res: Response, format: Format, csv: Stringifier | undefined): void {
+  res.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="export.${format}"`);
+  csv?.pipe(res);
+}
+
+/** A page's nodes as rows: through the CSV stringifier, or as one JSON object a line. */
+async function writeRows(
+  res: Response,
+  csv: Stringifier | undefined,
+  nodes: readonly unknown[],
+  columns: readonly string[],
+): Promise<void> {
+  for (const node of nodes) {
+    if (res.destroyed) return;
+    const row = flattenNode(node, columns);
+    if (csv) await write(csv, row, res);
+    else await write(res, `${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, row[i]])))}\n`, res);
+  }
+}
+
+/** Ends the response once the CSV stringifier has flushed its last rows into it. */
+async function endResponse(res: Response, csv: Stringifier | undefined): Promise<void> {
+  if (csv) {
+    csv.end();
+    await once(csv, 'end');
+  } else {
+    res.end();
+  }
+}
+
+function failExport(res: Response, error: unknown): void {
+  if (!res.headersSent) {
+    const status = error instanceof AppError && error.code === ErrorCode.BadUserInput ? 400 : 500;
+    return sendErrors(res, status, [error as Error]);
+  }
+  // Past the first rows the status is sent: cutting the stream tells the client it is incomplete.
+  console.error('quotegraph: export failed midway', error);
+  res.destroy(error as Error);
 }
