@@ -1,5 +1,5 @@
-// Progress of a CLI import: a bar with rate and ETA on a terminal, a plain line every few seconds
-// otherwise (logs, CI).
+// Progress of a CLI import: a bar with rate and ETA on a terminal; otherwise (logs, CI, a parent
+// process) a line per committed batch, `committed through <label>`, and a rate line every few seconds.
 import { SingleBar } from 'cli-progress';
 
 export interface ImportTally {
@@ -10,7 +10,12 @@ export interface ImportTally {
 }
 
 export interface ProgressReporter {
-  update(bytesRead: number, tally: ImportTally): void;
+  /**
+   * Called once a batch is committed and the checkpoint written: everything up to `label` (`line 30`,
+   * `item 30`, `file oped.txt`) survives a kill from now on, which a log reader or a parent process
+   * can rely on.
+   */
+  update(bytesRead: number, tally: ImportTally, label: string): void;
   stop(): void;
 }
 
@@ -35,7 +40,8 @@ export function createProgressReporter(totalBytes: number, interactive: boolean,
   }
   let lastPrinted = startedAt;
   return {
-    update: (bytesRead, tally) => {
+    update: (bytesRead, tally, label) => {
+      console.log(`quotegraph import: committed through ${label} (${tally.created} created, ${tally.existing} already present, ${tally.failed} failed)`);
       if (Date.now() - lastPrinted < intervalMs) return;
       lastPrinted = Date.now();
       const percent = totalBytes ? Math.floor((100 * bytesRead) / totalBytes) : 100;

@@ -72,7 +72,8 @@ async function run(options: Options): Promise<void> {
     }
     const last = batch[batch.length - 1];
     writeCheckpoint(checkpointFile, options.input, last.position);
-    progress.update(last.bytesRead, tally);
+    // Only now, with the batch committed and the checkpoint written, is it reported as committed.
+    progress.update(last.bytesRead, tally, last.label);
     batch = [];
   };
 
