@@ -1,38 +1,30 @@
-// The bulk import CLI as a user runs it (`npm test` builds it first): a 10,000-article file,
-// killed in the middle and run again, ends with exactly 10,000 articles.
-import { spawn } from 'node:child_process';
+// The bulk import CLI as a user runs it (`npm test` builds it first): a file killed in the middle of
+// a batch and run again ends with exactly its articles. The kill comes at a known point: the test
+// holds line 31's URL in an open transaction, so the CLI commits lines 1-30, says so on stdout, and
+// then waits on that row's lock until it is killed; nothing depends on how fast the machine is.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { QueryRunner } from 'typeorm';
+import { killChildren, startChild, type ChildRun } from '../setup/child-process';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
 const CLI = path.join(__dirname, '../../dist/src/import/import.cli.js');
-const ARTICLES = 10_000;
+const ARTICLES = 60;
+const BATCH = 10;
+const INVALID_LINE = 45;
+const HELD_LINE = 31; // the first line of the fourth batch
 
-function runCli(file: string, databaseUrl: string, options: { killWhen?: () => boolean } = {}): Promise<{ code: number | null; signal: string | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, file, '--batch', '200'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const watch = options.killWhen
-      ? setInterval(() => {
-          if (options.killWhen?.()) child.kill('SIGKILL');
-        }, 20)
-      : undefined;
-    child.on('exit', (code, signal) => {
-      if (watch) clearInterval(watch);
-      resolve({ code, signal, output });
-    });
-  });
+function runCli(file: string, databaseUrl: string): ChildRun {
+  return startChild(process.execPath, [CLI, file, '--batch', String(BATCH)], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 describe('import CLI', () => {
   let database: TestDatabase;
   let folder: string;
+  let holder: QueryRunner | undefined;
+  const articleCount = async () => (await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`))[0].n as number;
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
@@ -40,35 +32,52 @@ describe('import CLI', () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-cli-'));
   });
 
-  afterAll(async () => {
-    await database.drop();
+  afterEach(async () => {
+    await killChildren();
+    if (holder?.isTransactionActive) await holder.rollbackTransaction();
+    await holder?.release();
+    holder = undefined;
   });
 
-  test('killed in the middle of a 10,000-article file and run again, it ends with exactly 10,000 articles', async () => {
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  test('killed in the middle of a file and run again, it ends with exactly the articles of the file', async () => {
     const file = path.join(folder, 'articles.jsonl');
+    const url = (i: number) => `https://news${i % 7}.example/${i}`;
     const lines = Array.from({ length: ARTICLES }, (_, i) =>
-      JSON.stringify({ title: `Article ${i}`, body: `Article ${i} body. The minister said “maybe” on Monday.`, url: `https://news${i % 7}.example/${i}`, language: 'en' }),
+      JSON.stringify({ title: `Article ${i}`, body: `Article ${i} body. The minister said “maybe” on Monday.`, url: url(i), language: 'en' }),
     );
-    lines.splice(8999, 0, '{"title": "", "body": "an invalid item"}');
+    lines.splice(INVALID_LINE - 1, 0, '{"title": "", "body": "an invalid item"}');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const checkpoint = `${file}.checkpoint.json`;
-    const committed = () => (existsSync(checkpoint) ? JSON.parse(readFileSync(checkpoint, 'utf8')).committedThrough : 0);
 
-    const first = await runCli(file, database.url, { killWhen: () => committed() >= 3000 });
-    expect(first.signal).toBe('SIGKILL');
-    const [{ n: afterKill }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`);
-    expect(afterKill).toBeGreaterThanOrEqual(3000);
-    expect(afterKill).toBeLessThan(ARTICLES);
+    // An uncommitted article with line 31's URL: the CLI's insert of line 31 waits on its lock.
+    holder = database.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    const held = JSON.parse(lines[HELD_LINE - 1]);
+    await holder.query(`INSERT INTO articles (title, body, url, content_hash) VALUES ('held', 'held', $1, $2)`, [
+      held.url,
+      createHash('sha256').update(held.url).digest('hex'),
+    ]);
 
-    const second = await runCli(file, database.url);
-    expect(second.code).toBe(0);
-    const skipped = Number(/skipped:\s+(\d+)/.exec(second.output)?.[1]);
-    expect(skipped).toBeGreaterThanOrEqual(3000);
-    expect(second.output).toMatch(/failed:\s+1 /);
-    expect(second.output).toContain(`line 9000: BAD_USER_INPUT title: title must not be empty`);
-    const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`);
-    expect(n).toBe(ARTICLES);
+    const first = runCli(file, database.url);
+    await first.waitForOutput(new RegExp(`committed through line ${HELD_LINE - 1} `));
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    await holder.rollbackTransaction();
+    expect(await articleCount()).toBe(HELD_LINE - 1);
+    expect(JSON.parse(readFileSync(checkpoint, 'utf8')).committedThrough).toBe(HELD_LINE - 1);
+
+    const second = runCli(file, database.url);
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    const output = second.output();
+    expect(Number(/skipped:\s+(\d+)/.exec(output)?.[1])).toBe(HELD_LINE - 1);
+    expect(output).toMatch(/failed:\s+1 /);
+    expect(output).toContain(`line ${INVALID_LINE}: BAD_USER_INPUT title: title must not be empty`);
+    expect(await articleCount()).toBe(ARTICLES);
     expect(existsSync(checkpoint)).toBe(false);
-    expect(readFileSync(`${file}.failures.jsonl`, 'utf8')).toContain('"position":9000');
-  }, 180_000);
+    expect(readFileSync(`${file}.failures.jsonl`, 'utf8')).toContain(`"position":${INVALID_LINE}`);
+  });
 });
