@@ -91,6 +91,111 @@ function headNoun(descriptor: string): string {
   );
 }
 
+/** The index of the party under `key` in the book, adding the one `create` makes when it is new. */
+function findOrAdd(book: SourceBook, key: string, create: () => DraftSource): number {
+  const existing = book.keys.indexOf(key);
+  if (existing >= 0) return existing;
+  book.sources.push(create());
+  book.keys.push(key);
+  return book.sources.length - 1;
+}
+
+/** "they said": the last anonymous source with a plural descriptor ("officials"). */
+function lastPluralSource(book: SourceBook): number | null {
+  const plural = book.sources.findLastIndex((s) => s.anonymous && /s$/i.test(s.descriptor));
+  return plural < 0 ? null : plural;
+}
+
+/** "he said": the last person named before, of that gender when it is known. */
+function pronounSource(
+  book: SourceBook,
+  speaker: SpeakerMention,
+  entities: EntityMention[],
+  confidence: number,
+): number | null {
+  const pronoun = speaker.text.toLowerCase();
+  if (pronoun === 'they') return lastPluralSource(book);
+  const wanted = pronoun === 'she' ? 'female' : pronoun === 'he' ? 'male' : undefined;
+  const person = [...entities]
+    .reverse()
+    .find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
+  if (!person) return null;
+  return findOrAdd(book, person.name, () => ({
+    descriptor: speaker.text,
+    start: speaker.start,
+    end: speaker.end,
+    anonymous: false,
+    actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation },
+    role: person.title ?? null,
+    affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined,
+    // A guess from the context, less sure than a name at the quote.
+    confidence: confidence * 0.8,
+  }));
+}
+
+const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/;
+
+/** The entity the speaker phrase names: the last person in it, or an organisation heading it. */
+function entityNamedBy(speaker: SpeakerMention, entities: EntityMention[]): EntityMention | undefined {
+  const inside = entities.filter((e) => e.start >= speaker.start && e.end <= speaker.end);
+  const person = [...inside].reverse().find((e) => e.kind === 'PERSON');
+  const organisation = inside.find((e) => e.kind !== 'PERSON');
+  // An organisation is the source only when it heads the phrase ("the Pentagon said"), not
+  // when it qualifies it ("some NATO officials").
+  const headsPhrase = organisation && organisation.end === speaker.end;
+  return person ?? (headsPhrase ? organisation : undefined);
+}
+
+/** Capitalised words that name no known state or organisation ("Mr. Figueroa"): taken for a person. */
+function looksLikePersonName(text: string): boolean {
+  return (
+    /^(\p{Lu}[\p{L}.'’-]*\s?)+$/u.test(text.replace(HONORIFIC, '')) && !stateOfDemonym(text) && !knownActorNamed(text)
+  );
+}
+
+/** A named source: the entity the phrase names, or else the phrase itself as a person's name. */
+function namedSource(
+  book: SourceBook,
+  speaker: SpeakerMention,
+  named: EntityMention | undefined,
+  confidence: number,
+): number {
+  const name = named?.name ?? speaker.text.replace(HONORIFIC, '');
+  return findOrAdd(book, name, () => {
+    // What is left of the phrase around the name gives the role and affiliation.
+    const affiliation = named?.affiliation ?? affiliationOf(speaker.text.replace(name, ''))?.name;
+    return {
+      descriptor: speaker.text,
+      start: speaker.start,
+      end: speaker.end,
+      anonymous: false,
+      actor: { name, kind: named?.kind ?? 'PERSON', affiliation },
+      role: named?.title ?? (roleOf(speaker.text.replace(name, '')) || null),
+      affiliation: affiliation ? { name: affiliation, kind: 'STATE' } : undefined,
+      confidence,
+    };
+  });
+}
+
+/** An anonymous source ("a senior official"), one per distinct descriptor. */
+function anonymousSource(book: SourceBook, speaker: SpeakerMention, confidence: number): number {
+  // "the official" after "a Ukrainian military official" is the same person.
+  const definite = /^(the|that|this)\s/i.test(speaker.text);
+  const earlier = definite
+    ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text))
+    : -1;
+  if (earlier >= 0) return earlier;
+  return findOrAdd(book, keyOfDescriptor(speaker.text), () => ({
+    descriptor: speaker.text,
+    start: speaker.start,
+    end: speaker.end,
+    anonymous: true,
+    role: roleOf(speaker.text),
+    affiliation: affiliationOf(speaker.text),
+    confidence,
+  }));
+}
+
 /** The source a speaker mention is: a named actor, a pronoun's antecedent, or an anonymous party. */
 function sourceFor(
   book: SourceBook,
@@ -98,87 +203,10 @@ function sourceFor(
   entities: EntityMention[],
   confidence: number,
 ): number | null {
-  const inside = entities.filter((e) => e.start >= speaker.start && e.end <= speaker.end);
-  let source: DraftSource;
-  let key: string;
-  if (speaker.pronoun) {
-    // "he said": the last person named before, of that gender when it is known.
-    const wanted =
-      speaker.text.toLowerCase() === 'she' ? 'female' : speaker.text.toLowerCase() === 'he' ? 'male' : undefined;
-    if (speaker.text.toLowerCase() === 'they') {
-      const plural = [...book.sources].reverse().findIndex((s) => s.anonymous && /s$/i.test(s.descriptor));
-      return plural < 0 ? null : book.sources.length - 1 - plural;
-    }
-    const person = [...entities]
-      .reverse()
-      .find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
-    if (!person) return null;
-    const existing = book.keys.indexOf(person.name);
-    if (existing >= 0) return existing;
-    source = {
-      descriptor: speaker.text,
-      start: speaker.start,
-      end: speaker.end,
-      anonymous: false,
-      actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation },
-      role: person.title ?? null,
-      affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined,
-      confidence: confidence * 0.8,
-    };
-    key = person.name;
-  } else {
-    const person = [...inside].reverse().find((e) => e.kind === 'PERSON');
-    const organisation = inside.find((e) => e.kind !== 'PERSON');
-    // An organisation is the source only when it heads the phrase ("the Pentagon said"), not
-    // when it qualifies it ("some NATO officials").
-    const headsPhrase = organisation && organisation.end === speaker.end;
-    const named = person ?? (headsPhrase ? organisation : undefined);
-    const capitalised =
-      !named &&
-      /^(\p{Lu}[\p{L}.'’-]*\s?)+$/u.test(speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '')) &&
-      !stateOfDemonym(speaker.text) &&
-      !knownActorNamed(speaker.text);
-    if (named || capitalised) {
-      const name = named?.name ?? speaker.text.replace(/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/, '');
-      const kind = named?.kind ?? 'PERSON';
-      key = name;
-      const existing = book.keys.indexOf(key);
-      if (existing >= 0) return existing;
-      const affiliation = named?.affiliation ?? affiliationOf(speaker.text.replace(name, ''))?.name;
-      source = {
-        descriptor: speaker.text,
-        start: speaker.start,
-        end: speaker.end,
-        anonymous: false,
-        actor: { name, kind, affiliation },
-        role: named?.title ?? (roleOf(speaker.text.replace(name, '')) || null),
-        affiliation: affiliation ? { name: affiliation, kind: 'STATE' } : undefined,
-        confidence,
-      };
-    } else {
-      key = keyOfDescriptor(speaker.text);
-      // "the official" after "a Ukrainian military official" is the same person.
-      const definite = /^(the|that|this)\s/i.test(speaker.text);
-      const earlier = definite
-        ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text))
-        : -1;
-      if (earlier >= 0) return earlier;
-      const existing = book.keys.indexOf(key);
-      if (existing >= 0) return existing;
-      source = {
-        descriptor: speaker.text,
-        start: speaker.start,
-        end: speaker.end,
-        anonymous: true,
-        role: roleOf(speaker.text),
-        affiliation: affiliationOf(speaker.text),
-        confidence,
-      };
-    }
-  }
-  book.sources.push(source);
-  book.keys.push(key);
-  return book.sources.length - 1;
+  if (speaker.pronoun) return pronounSource(book, speaker, entities, confidence);
+  const named = entityNamedBy(speaker, entities);
+  if (named || looksLikePersonName(speaker.text)) return namedSource(book, speaker, named, confidence);
+  return anonymousSource(book, speaker, confidence);
 }
 
 /** "X emphasized that <clause>", "sources told The Telegraph": reported speech without marks. */

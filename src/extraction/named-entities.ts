@@ -5,6 +5,7 @@
 import {
   FEMALE_TITLES,
   isRegion,
+  type KnownActor,
   knownActorNamed,
   MALE_TITLES,
   stateOfCapital,
@@ -86,6 +87,11 @@ function properNounRuns(analysis: Analysis): Token[][] {
   return runs;
 }
 
+/** The state a word names: a demonym ("Ukrainian") or a state's name ("Britain"). */
+function stateNamedBy(word: string): KnownActor | undefined {
+  return stateOfDemonym(word) ?? (knownActorNamed(word)?.kind === 'STATE' ? knownActorNamed(word) : undefined);
+}
+
 /** Splits "Ukrainian President Volodymyr Zelensky" into its state, title words and name. */
 function stripTitles(words: string[]): { title: string[]; demonym?: string; name: string[] } {
   const title: string[] = [];
@@ -93,11 +99,7 @@ function stripTitles(words: string[]): { title: string[]; demonym?: string; name
   let rest = [...words];
   for (;;) {
     // A state before a title ("U.S. President", "Ukrainian President") is the person's affiliation.
-    const state =
-      rest.length > 2
-        ? (stateOfDemonym(rest[0]) ??
-          (knownActorNamed(rest[0])?.kind === 'STATE' ? knownActorNamed(rest[0]) : undefined))
-        : undefined;
+    const state = rest.length > 2 ? stateNamedBy(rest[0]) : undefined;
     if (state && TITLES.some((t) => t.split(' ').every((part, k) => rest[1 + k] === part))) {
       demonym = state.name;
       rest = rest.slice(1);
@@ -114,133 +116,189 @@ function stripTitles(words: string[]): { title: string[]; demonym?: string; name
   return { title, demonym, name: rest };
 }
 
-export function findEntities(analysis: Analysis): EntityMention[] {
-  const { text } = analysis;
-  const entities: EntityMention[] = [];
-  const candidates: {
-    name: string;
-    start: number;
-    end: number;
-    title?: string;
-    affiliation?: string;
-    gender?: 'male' | 'female';
-    single: boolean;
-  }[] = [];
-  for (const run of properNounRuns(analysis)) {
-    const start = run[0].start;
-    const end = run[run.length - 1].end;
-    const surface = text.slice(start, end);
-    if (NOT_NAMES.has(surface)) continue;
-    const next = text.slice(end, end + 3);
-    const following = analysis.tokens.find((t) => t.start >= end);
+/** A run of capitalised words that may be a person's name, decided once the whole article is read. */
+interface Candidate {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly title?: string;
+  readonly affiliation?: string;
+  readonly gender?: 'male' | 'female';
+  /** One word: a surname alone, or a single-word name. */
+  readonly single: boolean;
+}
 
-    const known = knownActorNamed(surface);
-    if (known) {
-      entities.push({ name: known.name, kind: known.kind, start, end });
-      continue;
-    }
-    const capital = stateOfCapital(surface);
-    if (capital) {
-      // "Kyiv believes", "Moscow’s front-line positions": the capital stands for the state.
-      if (/^['’]s/.test(next) || following?.pos === 'VERB' || following?.pos === 'AUX')
-        entities.push({ name: capital.name, kind: 'STATE', start, end });
-      continue;
-    }
-    if (stateOfDemonym(surface) || isRegion(surface)) continue;
+/** What a run is: an entity known at once, or a candidate name; undefined when it is neither. */
+type RunReading = { readonly entity: EntityMention } | { readonly candidate: Candidate } | undefined;
 
-    // "Ukraine Defense Contact Group", "White House": an organisation by its head word.
-    if (ORGANISATION_WORDS.test(surface) && !TITLES.includes(surface.split(' ')[0])) {
-      entities.push({ name: surface.replace(/^The /, ''), kind: 'ORGANIZATION', start, end });
-      continue;
-    }
-    const words = surface.split(' ');
-    const { title, demonym, name } = stripTitles(words);
-    const nameText = name.join(' ');
-    const nameStart = start + surface.length - nameText.length;
-    if (!nameText || NOT_NAMES.has(nameText)) continue;
-    const knownName = knownActorNamed(nameText);
-    if (knownName) {
-      entities.push({ name: knownName.name, kind: knownName.kind, start: nameStart, end });
-      continue;
-    }
-    if (ORGANISATION_WORDS.test(nameText) && !title.length) {
-      entities.push({ name: nameText.replace(/^The /, ''), kind: 'ORGANIZATION', start: nameStart, end });
-      continue;
-    }
-    const gender = title.some((t) => FEMALE_TITLES.has(t))
-      ? 'female'
-      : title.some((t) => MALE_TITLES.has(t))
-        ? 'male'
-        : undefined;
-    // A state just before the run: "Britain’s Prime Minister Sir Keir Starmer", "French President…".
-    const lead = /(\p{Lu}[\p{L}.]+)(['’]s)?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    const leadState = lead
-      ? (stateOfDemonym(lead) ?? (knownActorNamed(lead)?.kind === 'STATE' ? knownActorNamed(lead) : undefined))
+/** "Kyiv believes", "Moscow’s front-line positions": the capital stands for the state. */
+function capitalActsAsState(analysis: Analysis, end: number): boolean {
+  const next = analysis.text.slice(end, end + 3);
+  const following = analysis.tokens.find((t) => t.start >= end);
+  return /^['’]s/.test(next) || following?.pos === 'VERB' || following?.pos === 'AUX';
+}
+
+/** A known actor, a capital acting as its state, an organisation, or else (maybe) a name. */
+function readRun(analysis: Analysis, run: Token[]): RunReading {
+  const start = run[0].start;
+  const end = run[run.length - 1].end;
+  const surface = analysis.text.slice(start, end);
+  if (NOT_NAMES.has(surface)) return undefined;
+  const known = knownActorNamed(surface);
+  if (known) return { entity: { name: known.name, kind: known.kind, start, end } };
+  const capital = stateOfCapital(surface);
+  if (capital) {
+    return capitalActsAsState(analysis, end)
+      ? { entity: { name: capital.name, kind: 'STATE', start, end } }
       : undefined;
-    const affiliation = demonym ?? (title.length ? leadState?.name : undefined);
-    candidates.push({
+  }
+  if (stateOfDemonym(surface) || isRegion(surface)) return undefined;
+  // "Ukraine Defense Contact Group", "White House": an organisation by its head word.
+  if (ORGANISATION_WORDS.test(surface) && !TITLES.includes(surface.split(' ')[0])) {
+    return { entity: { name: surface.replace(/^The /, ''), kind: 'ORGANIZATION', start, end } };
+  }
+  return readName(analysis.text, surface, start, end);
+}
+
+function genderOf(title: string[]): 'male' | 'female' | undefined {
+  if (title.some((t) => FEMALE_TITLES.has(t))) return 'female';
+  return title.some((t) => MALE_TITLES.has(t)) ? 'male' : undefined;
+}
+
+/** A state just before the run: "Britain’s Prime Minister Sir Keir Starmer", "French President…". */
+function stateBefore(text: string, start: number): KnownActor | undefined {
+  const lead = /(\p{Lu}[\p{L}.]+)(['’]s)?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  return lead ? stateNamedBy(lead) : undefined;
+}
+
+/** The run with its titles taken off ("U.S. President Joe Biden" -> Joe Biden): a known actor or a candidate. */
+function readName(text: string, surface: string, start: number, end: number): RunReading {
+  const { title, demonym, name } = stripTitles(surface.split(' '));
+  const nameText = name.join(' ');
+  const nameStart = start + surface.length - nameText.length;
+  if (!nameText || NOT_NAMES.has(nameText)) return undefined;
+  const knownName = knownActorNamed(nameText);
+  if (knownName) return { entity: { name: knownName.name, kind: knownName.kind, start: nameStart, end } };
+  if (ORGANISATION_WORDS.test(nameText) && !title.length) {
+    return { entity: { name: nameText.replace(/^The /, ''), kind: 'ORGANIZATION', start: nameStart, end } };
+  }
+  return {
+    candidate: {
       name: nameText,
       start: nameStart,
       end,
       title: title.join(' ') || undefined,
-      affiliation,
-      gender,
+      // Only a titled name takes the state just before it: the office is that state's.
+      affiliation: demonym ?? (title.length ? stateBefore(text, start)?.name : undefined),
+      gender: genderOf(title),
       single: name.length === 1,
-    });
-  }
-  // A run of capitalised words is a person when a title precedes it somewhere or its last word
-  // stands alone elsewhere ("Zelensky"); "Storm Shadow" and headings are neither.
-  const standalone = new Set(candidates.filter((c) => c.single).map((c) => c.name));
-  const titled = new Set(candidates.filter((c) => c.title).map((c) => c.name));
+    },
+  };
+}
+
+/** What the whole article says about the candidate names. */
+interface NameEvidence {
+  readonly candidates: Candidate[];
+  /** Names a title precedes somewhere in the article. */
+  readonly titled: ReadonlySet<string>;
+  /** One-word names: surnames that stand alone somewhere. */
+  readonly standalone: ReadonlySet<string>;
+}
+
+function lastWord(name: string): string {
+  return name.split(' ').pop() as string;
+}
+
+/** A full name: the person, with what an earlier mention of it said that this one does not. */
+function fullNameMention(candidate: Candidate, earlier: EntityMention | undefined): EntityMention {
+  return {
+    name: candidate.name,
+    kind: 'PERSON',
+    start: candidate.start,
+    end: candidate.end,
+    title: candidate.title ?? earlier?.title,
+    affiliation: candidate.affiliation ?? earlier?.affiliation,
+    gender: candidate.gender ?? earlier?.gender,
+  };
+}
+
+/** A surname alone: the full name seen before (or after) in the article, else a titled one-word name. */
+function surnameMention(
+  candidate: Candidate,
+  people: ReadonlyMap<string, EntityMention>,
+  evidence: NameEvidence,
+): EntityMention | undefined {
+  const { candidates, titled, standalone } = evidence;
+  const full =
+    [...people.values()].reverse().find((p) => lastWord(p.name) === candidate.name) ??
+    candidates.find(
+      (c) => !c.single && lastWord(c.name) === candidate.name && (titled.has(c.name) || standalone.has(candidate.name)),
+    );
+  if (full)
+    return {
+      name: full.name,
+      kind: 'PERSON',
+      start: candidate.start,
+      end: candidate.end,
+      title: candidate.title ?? full.title,
+      affiliation: full.affiliation,
+      gender: candidate.gender ?? full.gender,
+    };
+  if (candidate.title)
+    return {
+      name: candidate.name,
+      kind: 'PERSON',
+      start: candidate.start,
+      end: candidate.end,
+      title: candidate.title,
+      affiliation: candidate.affiliation,
+      gender: candidate.gender,
+    };
+  return undefined;
+}
+
+/**
+ * The people among the candidates, in their order. A run of capitalised words is a person when a
+ * title precedes it somewhere or its last word stands alone elsewhere ("Zelensky"); "Storm Shadow"
+ * and headings are neither.
+ */
+function peopleAmong(candidates: Candidate[]): EntityMention[] {
+  const evidence: NameEvidence = {
+    candidates,
+    titled: new Set(candidates.filter((c) => c.title).map((c) => c.name)),
+    standalone: new Set(candidates.filter((c) => c.single).map((c) => c.name)),
+  };
+  // Full names met so far, so that a later mention keeps an earlier one's title and state.
   const people = new Map<string, EntityMention>();
+  const found: EntityMention[] = [];
   for (const candidate of candidates) {
-    const surname = candidate.name.split(' ').pop() as string;
-    if (!candidate.single && (titled.has(candidate.name) || standalone.has(surname))) {
-      const known = people.get(candidate.name);
-      const person: EntityMention = {
-        name: candidate.name,
-        kind: 'PERSON',
-        start: candidate.start,
-        end: candidate.end,
-        title: candidate.title ?? known?.title,
-        affiliation: candidate.affiliation ?? known?.affiliation,
-        gender: candidate.gender ?? known?.gender,
-      };
+    if (
+      !candidate.single &&
+      (evidence.titled.has(candidate.name) || evidence.standalone.has(lastWord(candidate.name)))
+    ) {
+      const person = fullNameMention(candidate, people.get(candidate.name));
       people.set(candidate.name, person);
-      entities.push(person);
+      found.push(person);
     } else if (candidate.single) {
-      // A surname alone: the full name seen before (or after) in the article.
-      const full =
-        [...people.values()].reverse().find((p) => p.name.split(' ').pop() === candidate.name) ??
-        candidates.find(
-          (c) =>
-            !c.single &&
-            c.name.split(' ').pop() === candidate.name &&
-            (titled.has(c.name) || standalone.has(candidate.name)),
-        );
-      if (full)
-        entities.push({
-          name: full.name,
-          kind: 'PERSON',
-          start: candidate.start,
-          end: candidate.end,
-          title: candidate.title ?? full.title,
-          affiliation: full.affiliation,
-          gender: candidate.gender ?? full.gender,
-        });
-      else if (candidate.title)
-        entities.push({
-          name: candidate.name,
-          kind: 'PERSON',
-          start: candidate.start,
-          end: candidate.end,
-          title: candidate.title,
-          affiliation: candidate.affiliation,
-          gender: candidate.gender,
-        });
+      const person = surnameMention(candidate, people, evidence);
+      if (person) found.push(person);
     }
   }
-  entities.push(...roleMentions(text, entities));
+  return found;
+}
+
+export function findEntities(analysis: Analysis): EntityMention[] {
+  // Entities known from the run alone come first, then the people, then role phrases: the role
+  // phrases look back through this order, and the sort below keeps it among equal starts.
+  const entities: EntityMention[] = [];
+  const candidates: Candidate[] = [];
+  for (const run of properNounRuns(analysis)) {
+    const reading = readRun(analysis, run);
+    if (reading && 'entity' in reading) entities.push(reading.entity);
+    else if (reading) candidates.push(reading.candidate);
+  }
+  entities.push(...peopleAmong(candidates));
+  entities.push(...roleMentions(analysis.text, entities));
   entities.sort((a, b) => a.start - b.start);
   return entities;
 }
@@ -256,10 +314,7 @@ function roleMentions(text: string, entities: EntityMention[]): EntityMention[] 
   const found: EntityMention[] = [];
   for (const match of text.matchAll(ROLE_PHRASE)) {
     const qualifier = match[1];
-    const state = qualifier
-      ? (stateOfDemonym(qualifier) ??
-        (knownActorNamed(qualifier)?.kind === 'STATE' ? knownActorNamed(qualifier) : undefined))
-      : undefined;
+    const state = qualifier ? stateNamedBy(qualifier) : undefined;
     if (qualifier && !state) continue;
     const role = match[2].toLowerCase();
     const person = [...entities]

@@ -39,7 +39,7 @@ function openingAt(text: string, i: number): string | undefined {
   if (isSpace(after)) return undefined;
   // Straight and single marks open only at the start of a word.
   if (mark === '"' || mark === '‘' || mark === "''")
-    return isSpace(before) || /[(\[{—–\-/“"‘:]/.test(before) ? mark : undefined;
+    return isSpace(before) || /[([{—–\-/“"‘:]/.test(before) ? mark : undefined;
   return mark;
 }
 

@@ -5,6 +5,7 @@ import winkNLP from 'wink-nlp';
 // The model takes tens of megabytes: loaded on the first analysis, not when the app starts.
 let loaded: ReturnType<typeof winkNLP> | undefined;
 function nlp(): ReturnType<typeof winkNLP> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous: an import would load the model at startup, and analyse() cannot await import()
   loaded ??= winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
   return loaded;
 }
@@ -44,10 +45,14 @@ export function analyse(text: string): Analysis {
     if (line.trim()) {
       const doc = nlp().readDoc(line);
       const its = nlp().its;
-      const values = doc.tokens().out() as string[];
-      const tags = doc.tokens().out(its.pos) as string[];
-      const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+      const values = doc.tokens().out();
+      // wink-nlp picks what out() returns by the helper's identity (any other function gets
+      // its.value), so its helpers go in as they are, not wrapped; they never use `this`.
+      /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp matches its helpers by identity */
+      const tags = doc.tokens().out<string>(its.pos);
+      const spaces = doc.tokens().out<string>(its.precedingSpaces);
       const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+      /* eslint-enable @typescript-eslint/unbound-method */
       let at = offset;
       const lineTokens = values.map((value, i) => {
         // Found in the line rather than summed from the spaces before it: wink drops some space
