@@ -7,8 +7,15 @@ import { type EntityKind, type EntityMention, findEntities } from './named-entit
 import { findQuotations } from './quotations';
 import { type Analysis, analyse } from './text-analysis';
 
+/** What kind of party a source is; persons and groups can be anonymous, documents speak for their authors. */
+export type SourceKind = 'PERSON' | 'GROUP' | 'ORGANIZATION' | 'DOCUMENT';
+
+/** How a quote's speaker was found: the evidence its confidence stands for. */
+export type AttributionMethod = 'CUE' | 'NEIGHBOUR' | 'PRONOUN' | 'CONTINUATION' | 'REPORTED' | 'NONE';
+
 export interface DraftSource {
   readonly descriptor: string;
+  readonly kind: SourceKind;
   readonly start: number;
   readonly end: number;
   readonly anonymous: boolean;
@@ -28,6 +35,7 @@ export interface DraftQuote {
   /** The speaker as the text names it at this quote ("the president", "he"), when it does. */
   readonly speaker: string | null;
   readonly cue: string | null;
+  readonly attribution: AttributionMethod;
   readonly confidence: number;
 }
 
@@ -42,6 +50,7 @@ const DETERMINERS =
 const PLURAL_SOURCES =
   /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
 const CONFIDENCE = { cue: 0.9, continuation: 0.8, neighbour: 0.6, none: 0.5 } as const;
+const ATTRIBUTION_OF_HOW = { cue: 'CUE', continuation: 'CONTINUATION', neighbour: 'NEIGHBOUR', none: 'NONE' } as const;
 
 function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
@@ -124,6 +133,7 @@ function pronounSource(
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
+    kind: 'PERSON',
     anonymous: false,
     actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation },
     role: person.title ?? null,
@@ -168,6 +178,7 @@ function namedSource(
       descriptor: speaker.text,
       start: speaker.start,
       end: speaker.end,
+      kind: named && named.kind !== 'PERSON' ? 'ORGANIZATION' : 'PERSON',
       anonymous: false,
       actor: { name, kind: named?.kind ?? 'PERSON', affiliation },
       role: named?.title ?? (roleOf(speaker.text.replace(name, '')) || null),
@@ -189,6 +200,7 @@ function anonymousSource(book: SourceBook, speaker: SpeakerMention, confidence: 
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
+    kind: PLURAL_SOURCES.test(headNoun(speaker.text)) ? 'GROUP' : 'PERSON',
     anonymous: true,
     role: roleOf(speaker.text),
     affiliation: affiliationOf(speaker.text),
@@ -269,6 +281,7 @@ export function extractArticle(text: string): ArticleDraft {
       source,
       speaker: attributed.speaker?.text ?? null,
       cue: attributed.speaker?.cue ?? null,
+      attribution: ATTRIBUTION_OF_HOW[attributed.how],
       confidence,
     });
   }
@@ -284,6 +297,7 @@ export function extractArticle(text: string): ArticleDraft {
         source,
         speaker: reported.speaker.text,
         cue: reported.speaker.cue,
+        attribution: 'REPORTED',
         confidence: CONFIDENCE.neighbour,
       });
     }
