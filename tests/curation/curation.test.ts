@@ -26,6 +26,11 @@ describe('curation', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+  });
+
+  // Every test mutates: each starts from this corpus, never from what an earlier test left.
+  beforeEach(async () => {
+    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
     corpus = await buildCorpus(app.database.dataSource, {
       outlets: [{ key: 'o', name: 'Outlet', domain: 'outlet.example' }],
       actors: [
