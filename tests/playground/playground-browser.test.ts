@@ -66,5 +66,5 @@ describe('playground in a browser', () => {
     expect(served).toEqual(expect.arrayContaining(['/graphql', '/playground/graphiql.min.js', '/playground/react.production.min.js']));
     expect(blocked).toEqual([]);
     expect(consoleErrors).toEqual([]);
-  }, 90_000);
+  });
 });
