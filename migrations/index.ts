@@ -1,7 +1,10 @@
 // Every migration, in the order they run: add each new migration here.
+import type { MigrationInterface } from 'typeorm';
 import { CreateCorpusModel1795536507893 } from './1795536507893-create-corpus-model';
 import { AddFilterIndexes1795537520401 } from './1795537520401-add-filter-indexes';
 import { CreateRevisions1795537867314 } from './1795537867314-create-revisions';
 import { NarrowSpanTriggers1795539808195 } from './1795539808195-narrow-span-triggers';
+import { AddSourceKind1795617173335 } from './1795617173335-add-source-kind';
+import { AddAttributionMethodAndAliasOrigin1795617209331 } from './1795617209331-add-attribution-method-and-alias-origin';
 
-export const migrations: Function[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195];
+export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331];

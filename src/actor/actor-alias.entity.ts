@@ -1,4 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Origin } from '../common/annotation';
 import { Actor } from './actor.entity';
 
 /** Other names of an actor. One table, so that a folded alias names at most one actor anywhere. */
@@ -24,4 +25,8 @@ export class ActorAlias {
     update: false,
   })
   aliasKey: string;
+
+  /** EXTRACTED when extraction added the alias (a surface form it linked to the actor), else MANUAL. */
+  @Column({ type: 'enum', enum: Origin, enumName: 'origin', default: Origin.MANUAL })
+  origin: Origin;
 }

@@ -3,8 +3,8 @@
 // each other by keys local to the set; spans are code points of the stored (normalised) body.
 import type { ActorKind } from '../actor/actor.entity';
 import { Origin } from '../common/annotation';
-import type { QuoteKind } from '../quote/quote.entity';
-import type { Anonymity } from '../source/source.entity';
+import type { AttributionMethod, QuoteKind } from '../quote/quote.entity';
+import type { Anonymity, SourceKind } from '../source/source.entity';
 import type { Position } from '../stance/stance.entity';
 
 export type Provenance =
@@ -29,6 +29,8 @@ export interface ActorRecord {
   readonly kind: ActorKind;
   readonly description?: string | null;
   readonly aliases?: readonly string[];
+  /** Who named the aliases: EXTRACTED for the surface forms extraction linked; MANUAL when absent. */
+  readonly aliasOrigin?: Origin;
   /** The key of the actor this one is affiliated with. */
   readonly affiliation?: string;
   /** Keys of the organisations this actor is a member of. */
@@ -40,6 +42,8 @@ export interface SourceRecord {
   readonly descriptor: string;
   readonly span: SpanRecord | null;
   readonly anonymity: Anonymity;
+  /** When absent: the kind of the source's actor, else PERSON (see defaultSourceKind). */
+  readonly kind?: SourceKind;
   readonly actor?: string;
   readonly affiliation?: string;
   readonly role: string | null;
@@ -52,6 +56,8 @@ export interface QuoteRecord {
   readonly kind: QuoteKind;
   readonly source?: string;
   readonly cue: string | null;
+  /** How an extractor found the source; only EXTRACTED quotes keep it. */
+  readonly attributionMethod?: AttributionMethod;
   readonly provenance: Provenance;
 }
 

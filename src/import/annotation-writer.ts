@@ -1,10 +1,12 @@
 // The one writer of an article's annotations: actors resolved or created, then sources, quotes,
 // stances (with their policy questions) and mentions, each row with its provenance, and one
 // revision per row created, all in the caller's transaction.
+import { Origin } from '../common/annotation';
 import { queryRow, queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 import { Quote } from '../quote/quote.entity';
 import { recordCreated, type RevisedType } from '../revision/revision.service';
+import { defaultSourceKind } from '../source/source-kind';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 import { writeActors } from './actor-writer';
@@ -85,6 +87,7 @@ async function writeSources(
   actorIds: Ids,
 ): Promise<Map<string, string>> {
   if (!set.sources.length) return new Map();
+  const actorKinds = new Map(set.actors.map((actor) => [actor.key, actor.kind]));
   const { identifiers } = await tx.getRepository(Source).insert(
     set.sources.map((source) => ({
       articleId,
@@ -92,6 +95,9 @@ async function writeSources(
       spanStart: source.span?.start ?? null,
       spanEnd: source.span?.end ?? null,
       anonymity: source.anonymity,
+      kind:
+        source.kind ??
+        defaultSourceKind(source.anonymity, source.actor === undefined ? null : actorKinds.get(source.actor)),
       actorId: idOf(actorIds, source.actor, 'actor'),
       affiliationId: idOf(actorIds, source.affiliation, 'actor'),
       role: source.role,
@@ -117,6 +123,7 @@ async function writeQuotes(
       kind: quote.kind,
       sourceId: idOf(sourceIds, quote.source, 'source'),
       cue: quote.cue,
+      attributionMethod: quote.provenance.origin === Origin.EXTRACTED ? (quote.attributionMethod ?? null) : null,
       ...provenanceColumns(quote.provenance),
     })),
   );

@@ -6,12 +6,24 @@ import { codePointIndexer } from '../common/code-points';
 import { draftActors } from '../extraction/draft-actors';
 import type { ArticleDraft } from '../extraction/extract-article';
 import { EXTRACTORS, type ExtractorName } from '../extraction/extractors';
-import { QuoteKind } from '../quote/quote.entity';
-import { Anonymity } from '../source/source.entity';
+import { AttributionMethod, QuoteKind } from '../quote/quote.entity';
+import { Anonymity, SourceKind } from '../source/source.entity';
 import type { AnnotationSet, Provenance } from './annotation-set';
 
 function extractedBy(extractor: ExtractorName, confidence: number): Provenance {
   return { origin: Origin.EXTRACTED, extractor: extractor.name, extractorVersion: extractor.version, confidence };
+}
+
+/**
+ * The surface forms extraction linked to an actor, other than its name. Read as optional: drafts
+ * gain `aliases` in the extraction work under way, and older drafts have none.
+ */
+function aliasesOf(actor: { readonly name: string }): string[] {
+  const aliases: unknown = (actor as { aliases?: unknown }).aliases;
+  if (!Array.isArray(aliases)) return [];
+  return [
+    ...new Set(aliases.filter((alias): alias is string => typeof alias === 'string' && alias.trim() !== '')),
+  ].filter((alias) => alias !== actor.name);
 }
 
 export function annotationsOfDraft(draft: ArticleDraft, body: string): AnnotationSet {
@@ -24,6 +36,8 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     key: actor.name,
     name: actor.name,
     kind: ActorKind[actor.kind],
+    aliases: aliasesOf(actor),
+    aliasOrigin: Origin.EXTRACTED,
     affiliation: actor.affiliation,
     memberOf: actor.memberOf,
   }));
@@ -32,6 +46,7 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     descriptor: source.descriptor,
     span: span(source),
     anonymity: source.anonymous ? Anonymity.ANONYMOUS : Anonymity.NAMED,
+    kind: SourceKind[source.kind],
     actor: source.actor?.name,
     affiliation: source.affiliation?.name,
     role: source.role,
@@ -42,6 +57,7 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     kind: QuoteKind[quote.kind],
     source: quote.source === null ? undefined : String(quote.source),
     cue: quote.cue,
+    attributionMethod: AttributionMethod[quote.attribution],
     // Finding the marks is near certain; how sure the attribution is decides the rest.
     provenance: extractedBy(
       EXTRACTORS.quoteFinder,

@@ -1,17 +1,18 @@
-// quoteStats: quote counts grouped by any combination of outlet, month, anonymity, actor and
-// affiliation, in one GROUP BY over the same filter the quote lists use.
+// quoteStats: quote counts grouped by any combination of outlet, month, anonymity, source kind,
+// actor and affiliation, in one GROUP BY over the same filter the quote lists use.
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { fromWhere } from '../common/row-set';
 import type { Context } from '../common/context';
 import { queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
-import { Anonymity } from '../source/source.entity';
+import { Anonymity, SourceKind } from '../source/source.entity';
 import { applyQuoteFilter, QUOTE_ROWS, type QuoteFilter } from './quote.filter';
 
 export enum QuoteDimension {
   OUTLET = 'OUTLET',
   MONTH = 'MONTH',
   ANONYMITY = 'ANONYMITY',
+  SOURCE_KIND = 'SOURCE_KIND',
   ACTOR = 'ACTOR',
   AFFILIATION = 'AFFILIATION',
 }
@@ -22,6 +23,9 @@ registerEnumType(QuoteDimension, {
     OUTLET: { description: "The article's outlet." },
     MONTH: { description: "YYYY-MM of the article's publication date, in UTC; null when undated." },
     ANONYMITY: { description: "The source's anonymity; null for unattributed quotes." },
+    SOURCE_KIND: {
+      description: "The source's kind (person, group, organisation, document); null for unattributed quotes.",
+    },
     ACTOR: { description: 'The actor the source is; null for anonymous sources.' },
     AFFILIATION: { description: "The source's affiliation, as the text gives it." },
   },
@@ -35,6 +39,9 @@ export class QuoteBucket {
   @Field(() => Anonymity, { nullable: true })
   anonymity: Anonymity | null;
 
+  @Field(() => SourceKind, { nullable: true })
+  sourceKind: SourceKind | null;
+
   @Field(() => Int)
   count: number;
 
@@ -47,6 +54,7 @@ const DIMENSION_SQL: Record<QuoteDimension, SQL> = {
   [QuoteDimension.OUTLET]: sql`a.outlet_id::text AS outlet_id`,
   [QuoteDimension.MONTH]: sql`to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month`,
   [QuoteDimension.ANONYMITY]: sql`s.anonymity::text AS anonymity`,
+  [QuoteDimension.SOURCE_KIND]: sql`s.kind::text AS source_kind`,
   [QuoteDimension.ACTOR]: sql`s.actor_id::text AS actor_id`,
   [QuoteDimension.AFFILIATION]: sql`s.affiliation_id::text AS affiliation_id`,
 };
@@ -78,6 +86,7 @@ export async function quoteStats(
       count: row.count,
       month: (row.month as string | undefined) ?? null,
       anonymity: (row.anonymity as Anonymity | undefined) ?? null,
+      sourceKind: (row.source_kind as SourceKind | undefined) ?? null,
       outletId: (row.outlet_id as string | undefined) ?? null,
       actorId: (row.actor_id as string | undefined) ?? null,
       affiliationId: (row.affiliation_id as string | undefined) ?? null,

@@ -16,6 +16,29 @@ registerEnumType(QuoteKind, {
   description: 'DIRECT: words in quotation marks (the span excludes the marks). PARAPHRASE: reported speech.',
 });
 
+/** How an extractor found a quote's source, so researchers can keep the sure ways apart from the guesses. */
+export enum AttributionMethod {
+  CUE = 'CUE',
+  NEIGHBOUR = 'NEIGHBOUR',
+  PRONOUN = 'PRONOUN',
+  CONTINUATION = 'CONTINUATION',
+  REPORTED = 'REPORTED',
+  NONE = 'NONE',
+}
+
+registerEnumType(AttributionMethod, {
+  name: 'AttributionMethod',
+  description: 'How an extractor attributed a quote to its source.',
+  valuesConfig: {
+    CUE: { description: 'A reporting verb in the same sentence names the speaker: "…," Biden said.' },
+    NEIGHBOUR: { description: 'The speaker is named in the neighbouring sentence.' },
+    PRONOUN: { description: 'Through a pronoun ("he said") resolved to an earlier named person.' },
+    CONTINUATION: { description: 'Carried over from the previous quote of the same paragraph.' },
+    REPORTED: { description: 'A paraphrase: the speaker is the subject of its reporting clause.' },
+    NONE: { description: 'No speaker was found.' },
+  },
+});
+
 @Entity({ name: 'quotes' })
 @ObjectType({
   implements: Node,
@@ -58,6 +81,21 @@ export class Quote extends Annotation {
 
   @Column({ name: 'source_id', type: 'uuid', nullable: true })
   sourceId: string | null;
+
+  @Field(() => AttributionMethod, {
+    nullable: true,
+    description:
+      "How the extractor found the source; null for quotes a curator made, and cleared when a curator changes an extracted quote's source.",
+  })
+  @Index('IDX_quotes_attribution_method')
+  @Column({
+    name: 'attribution_method',
+    type: 'enum',
+    enum: AttributionMethod,
+    enumName: 'attribution_method',
+    nullable: true,
+  })
+  attributionMethod: AttributionMethod | null;
 
   @Field(() => String, { nullable: true, description: "The reporting verb: 'said', 'warned'." })
   @Column({ type: 'text', nullable: true })

@@ -5,8 +5,8 @@ import { DateTimeScalar } from '../common/scalars';
 import { type RowSet, rowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
-import { Anonymity } from '../source/source.entity';
-import { QuoteKind } from './quote.entity';
+import { Anonymity, SourceKind } from '../source/source.entity';
+import { AttributionMethod, QuoteKind } from './quote.entity';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class QuoteFilter {
@@ -24,6 +24,15 @@ export class QuoteFilter {
 
   @Field(() => Anonymity, { nullable: true })
   anonymity?: Anonymity | null;
+
+  @Field(() => SourceKind, { nullable: true, description: "The kind of the quote's source." })
+  sourceKind?: SourceKind | null;
+
+  @Field(() => [AttributionMethod], {
+    nullable: true,
+    description: 'Quotes attributed in one of these ways; quotes without a recorded way (curated ones) never match.',
+  })
+  attributionMethods?: AttributionMethod[] | null;
 
   @Field(() => [ID], {
     nullable: true,
@@ -85,6 +94,10 @@ export function applyQuoteFilter(rows: RowSet, filter: QuoteFilter | null | unde
     filter.kind ? sql`q.kind = ${sql.value(filter.kind)}` : null,
     inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
     filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
+    filter.sourceKind ? sql`s.kind = ${sql.value(filter.sourceKind)}` : null,
+    filter.attributionMethods
+      ? sql`q.attribution_method = ANY(${sql.value(filter.attributionMethods)}::attribution_method[])`
+      : null,
     filter.affiliationIds
       ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})`
       : null,

@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error';
 import { Quote } from '../quote/quote.entity';
 import { insertRecorded, recordChanges } from '../revision/revision.service';
 import { Stance } from '../stance/stance.entity';
+import { defaultSourceKind } from './source-kind';
 import { Anonymity, Source } from './source.entity';
 import type { CreateSourceInput, UpdateSourceInput } from './source.inputs';
 
@@ -33,12 +34,15 @@ function checkNamedHasNoContradiction(anonymity: Anonymity, actorId: string | nu
 export async function createSource(tx: Transaction, input: CreateSourceInput): Promise<Source> {
   const article = await findOrFail(tx, Article, input.articleId, 'input.articleId');
   if (input.span) await checkSpan(tx, article.id, input.span, 'input.span');
-  const actorId = (await actorIdOf(tx, input.actorId, 'input.actorId')) ?? null;
+  const actor =
+    given(input.actorId) && input.actorId ? await findOrFail(tx, Actor, input.actorId, 'input.actorId') : null;
+  const actorId = actor?.id ?? null;
   checkNamedHasNoContradiction(input.anonymity, actorId);
   return insertRecorded(tx, Source, {
     articleId: article.id,
     descriptor: input.descriptor.trim(),
     anonymity: input.anonymity,
+    kind: input.kind ?? defaultSourceKind(input.anonymity, actor?.kind),
     spanStart: input.span?.start ?? null,
     spanEnd: input.span?.end ?? null,
     actorId,
@@ -58,6 +62,7 @@ export async function updateSource(tx: Transaction, input: UpdateSourceInput): P
     tx.getRepository(Source).update(source.id, {
       ...(input.descriptor ? { descriptor: input.descriptor.trim() } : {}),
       ...(input.anonymity ? { anonymity: input.anonymity } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
       ...(given(input.span) ? { spanStart: input.span?.start ?? null, spanEnd: input.span?.end ?? null } : {}),
       ...(given(actorId) ? { actorId } : {}),
       ...(given(affiliationId) ? { affiliationId } : {}),

@@ -12,6 +12,26 @@ export enum Anonymity {
 
 registerEnumType(Anonymity, { name: 'Anonymity' });
 
+/** What kind of party a source is, spelled as ActorKind spells its kinds. */
+export enum SourceKind {
+  PERSON = 'PERSON',
+  GROUP = 'GROUP',
+  ORGANIZATION = 'ORGANIZATION',
+  DOCUMENT = 'DOCUMENT',
+}
+
+registerEnumType(SourceKind, {
+  name: 'SourceKind',
+  description:
+    'PERSON and GROUP sources can be anonymous (a name withheld); ORGANIZATION speaks as an institution ("the White House"); DOCUMENT is a text that speaks ("the report").',
+  valuesConfig: {
+    PERSON: { description: '"Sir Keir Starmer", "a Ukrainian defense source".' },
+    GROUP: { description: 'Several people: "officials familiar with the discussions", "analysts".' },
+    ORGANIZATION: { description: 'An institution, a state or a media organisation: "the White House".' },
+    DOCUMENT: { description: 'A report, letter, statement, filing or study.' },
+  },
+});
+
 @Entity({ name: 'sources' })
 @ObjectType({
   implements: Node,
@@ -50,6 +70,11 @@ export class Source extends Annotation {
   @Index('IDX_sources_anonymity')
   @Column({ type: 'enum', enum: Anonymity, enumName: 'anonymity' })
   anonymity: Anonymity;
+
+  @Field(() => SourceKind)
+  @Index('IDX_sources_kind')
+  @Column({ type: 'enum', enum: SourceKind, enumName: 'source_kind' })
+  kind: SourceKind;
 
   @Index('IDX_sources_actor_id')
   @ForeignKey(() => Actor, { onDelete: 'RESTRICT' })

@@ -2,12 +2,15 @@ import { Field, ID, InputType } from 'type-graphql';
 import { inIds, selfAndMembers } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
-import { Anonymity } from './source.entity';
+import { Anonymity, SourceKind } from './source.entity';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class SourceFilter {
   @Field(() => Anonymity, { nullable: true })
   anonymity?: Anonymity | null;
+
+  @Field(() => SourceKind, { nullable: true })
+  sourceKind?: SourceKind | null;
 
   @Field(() => [ID], { nullable: true })
   actorIds?: string[] | null;
@@ -36,6 +39,7 @@ export function applySourceFilter(rows: RowSet, filter: SourceFilter | null | un
   return where(
     rows,
     filter.anonymity ? sql`s.anonymity = ${sql.value(filter.anonymity)}` : null,
+    filter.sourceKind ? sql`s.kind = ${sql.value(filter.sourceKind)}` : null,
     inIds(sql`s.actor_id`, filter.actorIds, 'Actor', `${field}.actorIds`),
     filter.affiliationIds
       ? sql`s.affiliation_id IN (${selfAndMembers(filter.affiliationIds, `${field}.affiliationIds`)})`

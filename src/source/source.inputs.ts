@@ -1,7 +1,7 @@
 import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { SpanInput } from '../common/span-input';
-import { Anonymity } from './source.entity';
+import { Anonymity, SourceKind } from './source.entity';
 
 @InputType()
 export class CreateSourceInput {
@@ -16,6 +16,13 @@ export class CreateSourceInput {
 
   @Field(() => Anonymity)
   anonymity: Anonymity;
+
+  @Field(() => SourceKind, {
+    nullable: true,
+    description:
+      "Defaults to the linked actor's kind (ORGANIZATION for an organisation, state or media, GROUP for a group), else PERSON.",
+  })
+  kind?: SourceKind | null;
 
   @Field(() => SpanInput, { nullable: true })
   @IsOptional()
@@ -49,6 +56,9 @@ export class UpdateSourceInput {
 
   @Field(() => Anonymity, { nullable: true })
   anonymity?: Anonymity | null;
+
+  @Field(() => SourceKind, { nullable: true })
+  kind?: SourceKind | null;
 
   @Field(() => SpanInput, { nullable: true })
   @IsOptional()
