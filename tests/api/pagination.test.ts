@@ -11,7 +11,10 @@ function articles(prefix: string, dates: (string | undefined)[]): ArticleSpec[] 
     key: `${prefix}${i}`,
     title: `${prefix} article ${i}`,
     publishedAt,
-    quotes: [1, 2, 3].map((n) => ({ text: `${prefix} quote ${n} of article ${i}.`, source: n === 1 ? 'Ann Example' : `a source ${n}` })),
+    quotes: [1, 2, 3].map((n) => ({
+      text: `${prefix} quote ${n} of article ${i}.`,
+      source: n === 1 ? 'Ann Example' : `a source ${n}`,
+    })),
   }));
 }
 
@@ -57,7 +60,14 @@ describe('keyset pagination', () => {
       await sql(
         `INSERT INTO quotes (id, article_id, span_start, span_end, text, origin, extractor, extractor_version, confidence)
          VALUES ($1, $1, 0, $2, '', $3, $4, $5, $6)`,
-        [row.id, Array.from(body).length, row.confidence === null ? 'MANUAL' : 'EXTRACTED', row.confidence === null ? null : 'test', row.confidence === null ? null : '1', row.confidence],
+        [
+          row.id,
+          Array.from(body).length,
+          row.confidence === null ? 'MANUAL' : 'EXTRACTED',
+          row.confidence === null ? null : 'test',
+          row.confidence === null ? null : '1',
+          row.confidence,
+        ],
       );
     }
   }
@@ -73,7 +83,14 @@ describe('keyset pagination', () => {
       actors: [{ name: 'Ann Example', kind: ActorKind.PERSON }],
       questions: [],
       // Two articles share a date, one is undated: ties and nulls must page correctly too.
-      articles: articles('old', ['2024-01-05T00:00:00Z', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z', undefined, '2024-02-10T00:00:00Z', '2024-06-30T23:59:59Z']),
+      articles: articles('old', [
+        '2024-01-05T00:00:00Z',
+        '2024-03-01T00:00:00Z',
+        '2024-03-01T00:00:00Z',
+        undefined,
+        '2024-02-10T00:00:00Z',
+        '2024-06-30T23:59:59Z',
+      ]),
     });
   });
 
@@ -107,7 +124,9 @@ describe('keyset pagination', () => {
       // In the order the whole list has now, minus the rows that were ahead when they arrived.
       const { data }: any = await app.graphql(QUOTES, { first: 100, orderBy });
       const skipped = INSERTED.map((row) => insertedText(row.name)).filter((text) => !visitedInserted.includes(text));
-      expect(seen).toEqual(data.quotes.edges.map((e: any) => e.node.text).filter((text: string) => !skipped.includes(text)));
+      expect(seen).toEqual(
+        data.quotes.edges.map((e: any) => e.node.text).filter((text: string) => !skipped.includes(text)),
+      );
     },
   );
 });

@@ -21,12 +21,20 @@ function landed(): Map<string, string> {
   );
 }
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(path.join(FOLDER, file))).digest('hex');
-const migrationFiles = () => readdirSync(FOLDER).filter((file) => !NOT_MIGRATIONS.has(file)).sort();
+const sha256 = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(path.join(FOLDER, file)))
+    .digest('hex');
+const migrationFiles = () =>
+  readdirSync(FOLDER)
+    .filter((file) => !NOT_MIGRATIONS.has(file))
+    .sort();
 
 describe('landed migrations', () => {
   test('no migration in migrations/landed.sha256 has been edited or removed', () => {
-    const changed = [...landed()].filter(([file, hash]) => !existsSync(path.join(FOLDER, file)) || sha256(file) !== hash).map(([file]) => file);
+    const changed = [...landed()]
+      .filter(([file, hash]) => !existsSync(path.join(FOLDER, file)) || sha256(file) !== hash)
+      .map(([file]) => file);
     if (changed.length) {
       throw new Error(
         `${changed.map((file) => `migrations/${file}`).join(', ')} changed (or went away) after landing. Databases that ran a migration will ` +

@@ -17,14 +17,17 @@ const INVALID_LINE = 45;
 const HELD_LINE = 31; // the first line of the fourth batch
 
 function runCli(file: string, databaseUrl: string): ChildRun {
-  return startChild(process.execPath, [CLI, file, '--batch', String(BATCH)], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  return startChild(process.execPath, [CLI, file, '--batch', String(BATCH)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
 }
 
 describe('import CLI', () => {
   let database: TestDatabase;
   let folder: string;
   let holder: QueryRunner | undefined;
-  const articleCount = async () => (await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`))[0].n as number;
+  const articleCount = async () =>
+    (await database.dataSource.query(`SELECT count(*)::int AS n FROM articles`))[0].n as number;
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
@@ -47,7 +50,12 @@ describe('import CLI', () => {
     const file = path.join(folder, 'articles.jsonl');
     const url = (i: number) => `https://news${i % 7}.example/${i}`;
     const lines = Array.from({ length: ARTICLES }, (_, i) =>
-      JSON.stringify({ title: `Article ${i}`, body: `Article ${i} body. The minister said “maybe” on Monday.`, url: url(i), language: 'en' }),
+      JSON.stringify({
+        title: `Article ${i}`,
+        body: `Article ${i} body. The minister said “maybe” on Monday.`,
+        url: url(i),
+        language: 'en',
+      }),
     );
     lines.splice(INVALID_LINE - 1, 0, '{"title": "", "body": "an invalid item"}');
     writeFileSync(file, `${lines.join('\n')}\n`);

@@ -19,12 +19,16 @@ export interface ChildRun {
 
 const running = new Set<ChildRun>();
 
-export function startChild(command: string, args: readonly string[], options: Omit<SpawnOptions, 'stdio'> = {}): ChildRun {
+export function startChild(
+  command: string,
+  args: readonly string[],
+  options: Omit<SpawnOptions, 'stdio'> = {},
+): ChildRun {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
-    output += chunk;
+    output += chunk.toString();
     for (const listener of listeners) listener();
   };
   child.stdout?.on('data', append);
