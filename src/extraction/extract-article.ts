@@ -5,6 +5,8 @@ import { attributeQuotations, type SpeakerMention } from './attribution';
 import { isRegion, knownActorNamed, stateOfDemonym, THAT_VERBS } from './gazetteer';
 import { type EntityKind, type EntityMention, findEntities } from './named-entities';
 import { findQuotations } from './quotations';
+import { headOf, kindOfDescription, type PhraseKind } from './source-phrases';
+import { Discourse } from './speaker-resolution';
 import { type Analysis, analyse } from './text-analysis';
 
 /** What kind of party a source is; persons and groups can be anonymous, documents speak for their authors. */
@@ -81,6 +83,12 @@ function roleOf(descriptor: string): string | null {
   return role || null;
 }
 
+interface ExtractionContext {
+  readonly book: SourceBook;
+  readonly entities: EntityMention[];
+  readonly discourse: Discourse;
+}
+
 interface SourceBook {
   readonly sources: DraftSource[];
   /** A key per distinct party: the actor's name, or the folded descriptor of an anonymous source. */
@@ -89,15 +97,6 @@ interface SourceBook {
 
 function keyOfDescriptor(descriptor: string): string {
   return descriptor.toLowerCase().replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
-}
-
-function headNoun(descriptor: string): string {
-  return (
-    keyOfDescriptor(descriptor)
-      .split(/\s+(familiar|from|with|who|in|at|of)\s+/)[0]
-      .split(' ')
-      .pop() ?? ''
-  );
 }
 
 /** The index of the party under `key` in the book, adding the one `create` makes when it is new. */
@@ -109,37 +108,35 @@ function findOrAdd(book: SourceBook, key: string, create: () => DraftSource): nu
   return book.sources.length - 1;
 }
 
-/** "they said": the last anonymous source with a plural descriptor ("officials"). */
-function lastPluralSource(book: SourceBook): number | null {
-  const plural = book.sources.findLastIndex((s) => s.anonymous && /s$/i.test(s.descriptor));
-  return plural < 0 ? null : plural;
+/** "they said": the last group or organisation cited; "it said": the last organisation or document. */
+function lastPartySource(book: SourceBook, pronoun: string): number | null {
+  const wanted: readonly SourceKind[] = pronoun === 'they' ? ['GROUP', 'ORGANIZATION'] : ['ORGANIZATION', 'DOCUMENT'];
+  const found = book.sources.findLastIndex((s) => wanted.includes(s.kind));
+  return found < 0 ? null : found;
 }
 
-/** "he said": the last person named before, of that gender when it is known. */
-function pronounSource(
-  book: SourceBook,
-  speaker: SpeakerMention,
-  entities: EntityMention[],
-  confidence: number,
-): number | null {
+/** A pronoun's source: the person the discourse says it is, or the last party of its number. */
+function pronounSource(context: ExtractionContext, speaker: SpeakerMention, confidence: number): number | null {
   const pronoun = speaker.text.toLowerCase();
-  if (pronoun === 'they') return lastPluralSource(book);
-  const wanted = pronoun === 'she' ? 'female' : pronoun === 'he' ? 'male' : undefined;
-  const person = [...entities]
-    .reverse()
-    .find((e) => e.kind === 'PERSON' && e.end <= speaker.start && (!wanted || !e.gender || e.gender === wanted));
-  if (!person) return null;
-  return findOrAdd(book, person.name, () => ({
+  if (pronoun === 'they' || pronoun === 'it') return lastPartySource(context.book, pronoun);
+  const name =
+    pronoun === 'who'
+      ? context.discourse.relativeAntecedent(speaker.start)
+      : pronoun === 'he' || pronoun === 'she'
+        ? context.discourse.resolve(pronoun, speaker.start, speaker.end)
+        : undefined;
+  if (!name) return null;
+  const person = context.entities.find((e) => e.kind === 'PERSON' && e.name === name);
+  return findOrAdd(context.book, name, () => ({
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
     kind: 'PERSON',
     anonymous: false,
-    actor: { name: person.name, kind: 'PERSON', affiliation: person.affiliation },
-    role: person.title ?? null,
-    affiliation: person.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined,
-    // A guess from the context, less sure than a name at the quote.
-    confidence: confidence * 0.8,
+    actor: { name, kind: 'PERSON', affiliation: person?.affiliation },
+    role: person?.title ?? null,
+    affiliation: person?.affiliation ? { name: person.affiliation, kind: 'STATE' } : undefined,
+    confidence,
   }));
 }
 
@@ -165,20 +162,22 @@ function looksLikePersonName(text: string): boolean {
 
 /** A named source: the entity the phrase names, or else the phrase itself as a person's name. */
 function namedSource(
-  book: SourceBook,
+  context: ExtractionContext,
   speaker: SpeakerMention,
   named: EntityMention | undefined,
   confidence: number,
 ): number {
   const name = named?.name ?? speaker.text.replace(HONORIFIC, '');
-  return findOrAdd(book, name, () => {
+  const person = !named || named.kind === 'PERSON';
+  if (person) context.discourse.addSpeaker(name, speaker.start, speaker.end, named?.gender);
+  return findOrAdd(context.book, name, () => {
     // What is left of the phrase around the name gives the role and affiliation.
     const affiliation = named?.affiliation ?? affiliationOf(speaker.text.replace(name, ''))?.name;
     return {
       descriptor: speaker.text,
       start: speaker.start,
       end: speaker.end,
-      kind: named && named.kind !== 'PERSON' ? 'ORGANIZATION' : 'PERSON',
+      kind: person ? 'PERSON' : 'ORGANIZATION',
       anonymous: false,
       actor: { name, kind: named?.kind ?? 'PERSON', affiliation },
       role: named?.title ?? (roleOf(speaker.text.replace(name, '')) || null),
@@ -188,37 +187,36 @@ function namedSource(
   });
 }
 
-/** An anonymous source ("a senior official"), one per distinct descriptor. */
-function anonymousSource(book: SourceBook, speaker: SpeakerMention, confidence: number): number {
+/** An unnamed party ("a senior official", "the report"), one per distinct descriptor. */
+function describedSource(book: SourceBook, speaker: SpeakerMention, party: PhraseKind, confidence: number): number {
   // "the official" after "a Ukrainian military official" is the same person.
   const definite = /^(the|that|this)\s/i.test(speaker.text);
   const earlier = definite
-    ? book.sources.findLastIndex((s) => s.anonymous && headNoun(s.descriptor) === headNoun(speaker.text))
+    ? book.sources.findLastIndex((s) => s.kind === party.kind && headOf(s.descriptor) === headOf(speaker.text))
     : -1;
   if (earlier >= 0) return earlier;
   return findOrAdd(book, keyOfDescriptor(speaker.text), () => ({
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
-    kind: PLURAL_SOURCES.test(headNoun(speaker.text)) ? 'GROUP' : 'PERSON',
-    anonymous: true,
-    role: roleOf(speaker.text),
+    kind: party.kind,
+    anonymous: party.anonymous,
+    role: party.kind === 'PERSON' || party.kind === 'GROUP' ? roleOf(speaker.text) : null,
     affiliation: affiliationOf(speaker.text),
     confidence,
   }));
 }
 
-/** The source a speaker mention is: a named actor, a pronoun's antecedent, or an anonymous party. */
-function sourceFor(
-  book: SourceBook,
-  speaker: SpeakerMention,
-  entities: EntityMention[],
-  confidence: number,
-): number | null {
-  if (speaker.pronoun) return pronounSource(book, speaker, entities, confidence);
-  const named = entityNamedBy(speaker, entities);
-  if (named || looksLikePersonName(speaker.text)) return namedSource(book, speaker, named, confidence);
-  return anonymousSource(book, speaker, confidence);
+/**
+ * The source a speaker mention is: a named actor, a pronoun's antecedent, or an unnamed party;
+ * none when the phrase names nothing that can speak (a fragment such as "going on to").
+ */
+function sourceFor(context: ExtractionContext, speaker: SpeakerMention, confidence: number): number | null {
+  if (speaker.pronoun) return pronounSource(context, speaker, confidence);
+  const named = entityNamedBy(speaker, context.entities);
+  if (named || looksLikePersonName(speaker.text)) return namedSource(context, speaker, named, confidence);
+  const party = kindOfDescription(speaker.text);
+  return party ? describedSource(context.book, speaker, party, confidence) : null;
 }
 
 /** "X emphasized that <clause>", "sources told The Telegraph": reported speech without marks. */
@@ -268,12 +266,18 @@ function reportedSpeech(
 export function extractArticle(text: string): ArticleDraft {
   const analysis = analyse(text);
   const entities = findEntities(analysis);
-  const book: SourceBook = { sources: [], keys: [] };
+  const quotations = findQuotations(text);
+  const quoted = quotations.map((q) => ({ start: q.outerStart, end: q.outerEnd }));
+  const context: ExtractionContext = {
+    book: { sources: [], keys: [] },
+    entities,
+    discourse: new Discourse(analysis, entities, quoted),
+  };
   const quotes: DraftQuote[] = [];
-  const attributions = attributeQuotations(analysis, findQuotations(text));
+  const attributions = attributeQuotations(analysis, quotations);
   for (const attributed of attributions) {
     const confidence = CONFIDENCE[attributed.how];
-    const source = attributed.speaker ? sourceFor(book, attributed.speaker, entities, confidence) : null;
+    const source = attributed.speaker ? sourceFor(context, attributed.speaker, confidence) : null;
     quotes.push({
       start: attributed.quotation.start,
       end: attributed.quotation.end,
@@ -289,7 +293,7 @@ export function extractArticle(text: string): ArticleDraft {
     analysis,
     attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })),
   )) {
-    const source = sourceFor(book, reported.speaker, entities, CONFIDENCE.neighbour);
+    const source = sourceFor(context, reported.speaker, CONFIDENCE.neighbour);
     if (reported.clause && source !== null) {
       quotes.push({
         ...reported.clause,
@@ -303,5 +307,5 @@ export function extractArticle(text: string): ArticleDraft {
     }
   }
   quotes.sort((a, b) => a.start - b.start);
-  return { quotes, sources: book.sources, entities };
+  return { quotes, sources: context.book.sources, entities };
 }

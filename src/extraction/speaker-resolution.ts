@@ -1,0 +1,173 @@
+// Who "he said" / "she said" / "who joked" is: the salient person of the discourse before the
+// pronoun, never one named only inside a quotation. Salient means the subject of a sentence or the
+// speaker of an earlier quote, most recent first; the person must agree with the pronoun in gender,
+// known from a title, from a pronoun already tied to them, or else from a common first name.
+import firstNames from './gazetteers/first-names.json';
+import { knownActorNamed, TITLES } from './gazetteer';
+import type { EntityMention } from './named-entities';
+import { kindOfDescription } from './source-phrases';
+import { type Analysis, type Token, tokenIndexAt } from './text-analysis';
+
+type Gender = 'male' | 'female';
+
+const FIRST_NAME_GENDER = new Map<string, Gender>([
+  ...firstNames.male.map((n) => [n, 'male'] as [string, Gender]),
+  ...firstNames.female.map((n) => [n, 'female'] as [string, Gender]),
+]);
+const MALE_PRONOUNS = new Set(['he', 'his', 'him', 'himself']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+/** How many paragraphs back a pronoun may reach for its person. */
+const PARAGRAPH_REACH = 4;
+
+export interface PersonMention {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+  /** The subject of its sentence or the speaker of a quote: what a later "he said" most likely means. */
+  readonly salient: boolean;
+  readonly entity?: EntityMention;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function inside(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= start && end <= s.end);
+}
+
+export class Discourse {
+  private readonly mentions: PersonMention[] = [];
+  private readonly genders = new Map<string, Gender>();
+
+  constructor(
+    private readonly analysis: Analysis,
+    entities: readonly EntityMention[],
+    private readonly quoted: readonly Span[],
+  ) {
+    for (const entity of entities) {
+      if (entity.kind !== 'PERSON' || inside(quoted, entity.start, entity.end)) continue;
+      if (entity.gender) this.genders.set(entity.name, entity.gender);
+      this.add({ ...this.place(entity.start, entity.end), name: entity.name, salient: this.isSubject(entity), entity });
+    }
+    for (const run of this.sentenceSubjects(entities)) this.add(run);
+    const starts = new Map(this.mentions.map((m) => [m.start, m.name]));
+    for (const mention of this.mentions) this.learnGenderNear(mention, starts);
+  }
+
+  /** The person a named speaker phrase names, recorded as salient at its position. */
+  addSpeaker(name: string, start: number, end: number, gender?: Gender): void {
+    if (gender) this.genders.set(name, gender);
+    this.add({ ...this.place(start, end), name, salient: true });
+  }
+
+  /** The person "he"/"she" at `start` refers to, or undefined when no one agrees. */
+  resolve(pronoun: string, start: number, end: number): string | undefined {
+    const wanted: Gender | undefined = pronoun === 'she' ? 'female' : pronoun === 'he' ? 'male' : undefined;
+    const { paragraph } = this.place(start, end);
+    const before = this.mentionsBefore(start).filter((m) => m.paragraph >= paragraph - PARAGRAPH_REACH);
+    const agrees = (m: PersonMention) => !wanted || (this.genderOf(m.name) ?? wanted) === wanted;
+    const found = before.find((m) => m.salient && agrees(m)) ?? before.find(agrees);
+    if (!found) return undefined;
+    // The pronoun now stands for the person: it carries the gender and the salience on.
+    if (wanted && !this.genders.has(found.name)) this.genders.set(found.name, wanted);
+    this.add({ ...this.place(start, end), name: found.name, salient: true });
+    return found.name;
+  }
+
+  /** "Stevie Wonder, who joked": the name just before the relative pronoun. */
+  relativeAntecedent(start: number): string | undefined {
+    const lead = /((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*)\s*,\s*$/u.exec(
+      this.analysis.text.slice(Math.max(0, start - 60), start),
+    );
+    if (!lead) return undefined;
+    const leadStart = start - lead[0].length;
+    const entity = this.mentions.find((m) => m.start >= leadStart && m.end <= start);
+    return entity?.name ?? lead[1];
+  }
+
+  private genderOf(name: string): Gender | undefined {
+    const words = name.split(' ');
+    return this.genders.get(name) ?? (words.length > 1 ? FIRST_NAME_GENDER.get(words[0]) : undefined);
+  }
+
+  private add(mention: PersonMention): void {
+    // Kept sorted by start; mentions mostly arrive in order, so the search is short.
+    let i = this.mentions.length;
+    while (i > 0 && this.mentions[i - 1].start > mention.start) i -= 1;
+    if (this.mentions[i - 1]?.start === mention.start && this.mentions[i - 1].salient) return;
+    this.mentions.splice(i, 0, mention);
+  }
+
+  /** Mentions ending before `offset`, most recent first. */
+  private mentionsBefore(offset: number): PersonMention[] {
+    const found: PersonMention[] = [];
+    for (let i = this.mentions.length - 1; i >= 0; i -= 1) {
+      if (this.mentions[i].end <= offset) found.push(this.mentions[i]);
+    }
+    return found;
+  }
+
+  private place(start: number, end: number): { start: number; end: number; paragraph: number } {
+    return { start, end, paragraph: this.tokenAt(start)?.paragraph ?? 0 };
+  }
+
+  private tokenAt(offset: number): Token | undefined {
+    return this.analysis.tokens[tokenIndexAt(this.analysis, offset)];
+  }
+
+  /** A person who opens the sentence (titles aside) or whom a verb follows. */
+  private isSubject(span: Span): boolean {
+    const token = this.tokenAt(span.start);
+    if (!token) return false;
+    const sentence = this.analysis.sentences[token.sentence];
+    const lead = this.analysis.text.slice(sentence.start, span.start);
+    const opens = /^[\s"“‘'(]*(?:(?:\p{Lu}[\p{L}.'’-]*|former|the)\s+)*$/u.test(lead);
+    const after = this.analysis.text.slice(span.end, span.end + 3);
+    if (/^['’]s?\b/.test(after)) return false;
+    const next = this.tokenAt(span.end);
+    return opens || next?.pos === 'VERB' || next?.pos === 'AUX';
+  }
+
+  /** "Angelique Brunner, a developer, said…": full names opening a sentence that no entity covers. */
+  private sentenceSubjects(entities: readonly EntityMention[]): PersonMention[] {
+    const found: PersonMention[] = [];
+    const { tokens, text } = this.analysis;
+    for (const sentence of this.analysis.sentences) {
+      let i = sentence.firstToken;
+      while (i < sentence.lastToken && /^[“"‘'(]$/.test(tokens[i].text)) i += 1;
+      const first = i;
+      while (i < sentence.lastToken && tokens[i].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i].text)) i += 1;
+      const next = tokens[i];
+      if (i - first < 2 || !next || !(next.text === ',' || next.pos === 'VERB' || next.pos === 'AUX')) continue;
+      let nameStart = first;
+      while (nameStart < i && TITLES.includes(tokens[nameStart].text)) nameStart += 1;
+      if (i - nameStart < 2) continue;
+      const start = tokens[nameStart].start;
+      const end = tokens[i - 1].end;
+      const name = text.slice(start, end);
+      if (inside(this.quoted, start, end) || entities.some((e) => e.start < end && start < e.end)) continue;
+      if (knownActorNamed(name) || kindOfDescription(name)?.kind === 'ORGANIZATION') continue;
+      found.push({ name, start, end, paragraph: sentence.paragraph, salient: true });
+    }
+    return found;
+  }
+
+  /** "Warren … her": a pronoun later in the subject's sentence, before anyone else, tells the gender. */
+  private learnGenderNear(mention: PersonMention, starts: ReadonlyMap<number, string>): void {
+    if (!mention.salient || this.genders.has(mention.name)) return;
+    const index = tokenIndexAt(this.analysis, mention.end);
+    const token = this.analysis.tokens[index];
+    if (!token) return;
+    const sentence = this.analysis.sentences[token.sentence];
+    for (let i = index; i < sentence.lastToken; i += 1) {
+      const t = this.analysis.tokens[i];
+      if (inside(this.quoted, t.start, t.end)) continue;
+      if (starts.get(t.start) !== undefined && starts.get(t.start) !== mention.name) return;
+      if (MALE_PRONOUNS.has(t.lower)) return void this.genders.set(mention.name, 'male');
+      if (FEMALE_PRONOUNS.has(t.lower)) return void this.genders.set(mention.name, 'female');
+    }
+  }
+}
