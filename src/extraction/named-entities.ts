@@ -1,7 +1,8 @@
-// Named people, organisations, states and media in an article: runs of proper nouns (wink-nlp's
-// part-of-speech tags), titles stripped ("U.S. President Joe Biden" -> Joe Biden), a surname alone
-// resolved to the full name already seen, capitals taken for their state only where the text
-// makes them act ("Kyiv believes", "Moscow's positions"). Offsets are UTF-16.
+// Named people, organisations, states and media in an article: runs of capitalised words
+// (ner/name-runs.ts), titles stripped ("U.S. President Joe Biden" -> Joe Biden), kinds from the
+// gazetteers and from head words ("Museum", "University of X"), a surname or first name alone
+// resolved to the one person of the article it belongs to, capitals taken for their state only
+// where the text makes them act ("Kyiv believes", "Moscow's positions"). Offsets are UTF-16.
 import {
   FEMALE_TITLES,
   isRegion,
@@ -12,7 +13,8 @@ import {
   stateOfDemonym,
   TITLES,
 } from './gazetteer';
-import type { Analysis, Token } from './text-analysis';
+import { type NameRun, nameRuns, ORGANISATION_HEADS } from './ner/name-runs';
+import { type Analysis, tokenIndexAt } from './text-analysis';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'STATE' | 'MEDIA';
 
@@ -26,94 +28,80 @@ export interface EntityMention {
   readonly title?: string;
   readonly affiliation?: string;
   readonly gender?: 'male' | 'female';
+  /** The words of the text at this mention ("Trump", "NASA Administrator Charles Bolden"'s name part). */
+  readonly surface?: string;
 }
 
-const ORGANISATION_WORDS =
-  /\b(House|Group|Council|Party|Ministry|Department|Agency|Committee|Union|Organization|Organisation|Pentagon|Kremlin|Bureau|Senate|Congress|Court|Office|Administration|Campaign|Foundation|Institute|University|Service|Army|Navy|Force|Forces|Corp|Inc|Bank|Commission|Parliament|Assembly|Association|Center|Centre|Coalition|Network|Times|Post|News|Journal)\b/;
-const NOT_NAMES = new Set([
-  'I',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Photo',
-  'File',
-  'AP Photo',
-]);
-
-function isNameToken(token: Token | undefined): boolean {
-  return (
-    token !== undefined &&
-    (token.pos === 'PROPN' || (token.pos === 'NOUN' && /^\p{Lu}/u.test(token.text) && TITLES.includes(token.text))) &&
-    /^\p{Lu}/u.test(token.text)
-  );
-}
-
-/** Runs of capitalised proper-noun tokens, joined across "." in initials (U.S., J. Smith). */
-function properNounRuns(analysis: Analysis): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  const flush = () => {
-    if (run.length) runs.push(run);
-    run = [];
-  };
-  for (const [i, token] of analysis.tokens.entries()) {
-    const previous = analysis.tokens[i - 1];
-    const adjacent =
-      previous && previous.paragraph === token.paragraph && analysis.text.slice(previous.end, token.start) === ' ';
-    if (isNameToken(token) && (run.length === 0 || adjacent)) {
-      run.push(token);
-    } else {
-      flush();
-      if (isNameToken(token)) run.push(token);
-    }
-  }
-  flush();
-  return runs;
-}
+const NOT_NAMES = new Set(
+  (
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December Photo File Image Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. God Internet Web Christmas ' +
+    'Easter Ramadan'
+  ).split(' '),
+);
+/** Acronyms that name no actor. */
+const NOT_ACTOR_ACRONYMS = new Set(
+  'CEO CFO COO CTO TV DNA GDP AM PM OK ID PhD MP MPs USB PC AI IT HIV AIDS COVID GPS SMS UFO FAQ PDF RNA CD DVD LED VIP LGBT LGBTQ BC AD'.split(
+    ' ',
+  ),
+);
+/** Last words that make a capitalised run a place, a thing or an event rather than a person. */
+const NOT_PERSON_HEADS = new Set(
+  (
+    'Station Hall Airport Street Road Avenue Square Park Bridge River Mountain Mountains Lake Island Islands Bay ' +
+    'Beach Valley County Province District City Town Village Prize Award Awards Cup Games Olympics Championship ' +
+    'Festival Expo Day Week War Act Bill Treaty Agreement Law Accord Shuttle Chrome Firefox Explorer Windows Building ' +
+    'Tower Temple Mosque Cathedral Palace Castle Stadium Arena Theatre Theater Hotel Mall Port Harbour Harbor Canal ' +
+    'Sea Ocean Desert Forest Peninsula Coast Highway Line Route Trail Conference Summit Convention Olympiad ' +
+    'Declaration Constitution Amendment Code Plan Strategy Report Index Prize Medal Trophy Series Show Album Film ' +
+    'Book Novel Magazine Edition Version Model Engine System Protocol Virus Disease Syndrome Quarter Region Zone'
+  ).split(' '),
+);
 
 /** The state a word names: a demonym ("Ukrainian") or a state's name ("Britain"). */
 function stateNamedBy(word: string): KnownActor | undefined {
   return stateOfDemonym(word) ?? (knownActorNamed(word)?.kind === 'STATE' ? knownActorNamed(word) : undefined);
 }
 
-/** Splits "Ukrainian President Volodymyr Zelensky" into its state, title words and name. */
-function stripTitles(words: string[]): { title: string[]; demonym?: string; name: string[] } {
+const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) && !NOT_ACTOR_ACRONYMS.has(word);
+
+/** The title at the start of `words`, longest first. */
+function titleAt(words: string[]): string | undefined {
+  return TITLES.find((t) => {
+    const parts = t.split(' ');
+    return parts.every((p, k) => words[k] === p) && words.length > parts.length;
+  });
+}
+
+/** How many words at the start name whom a following title serves: a state, an organisation, a region. */
+function affiliationLength(words: string[]): number {
+  for (let n = Math.min(4, words.length - 2); n >= 1; n -= 1) {
+    const lead = words.slice(0, n).join(' ');
+    const serves = stateNamedBy(lead) || knownActorNamed(lead) || isRegion(lead) || (n === 1 && isAcronym(lead));
+    if (serves && titleAt(words.slice(n))) return n;
+  }
+  return 0;
+}
+
+/** Splits "NASA Administrator Charles Bolden" into whom the office serves, its title words and the name. */
+function stripTitles(words: string[]): { title: string[]; affiliation?: string; name: string[] } {
   const title: string[] = [];
-  let demonym: string | undefined;
+  let affiliation: string | undefined;
   let rest = [...words];
   for (;;) {
-    // A state before a title ("U.S. President", "Ukrainian President") is the person's affiliation.
-    const state = rest.length > 2 ? stateNamedBy(rest[0]) : undefined;
-    if (state && TITLES.some((t) => t.split(' ').every((part, k) => rest[1 + k] === part))) {
-      demonym = state.name;
-      rest = rest.slice(1);
-      continue;
+    const lead = affiliationLength(rest);
+    if (lead) {
+      const named = rest.slice(0, lead).join(' ');
+      const known = stateNamedBy(named) ?? knownActorNamed(named);
+      affiliation = known?.name ?? (isRegion(named) ? undefined : named);
+      rest = rest.slice(lead);
     }
-    const found = TITLES.find((t) => {
-      const parts = t.split(' ');
-      return parts.every((p, k) => rest[k] === p) && rest.length > parts.length;
-    });
+    const found = titleAt(rest);
     if (!found) break;
     title.push(found);
     rest = rest.slice(found.split(' ').length);
   }
-  return { title, demonym, name: rest };
+  return { title, affiliation, name: rest };
 }
 
 /** A run of capitalised words that may be a person's name, decided once the whole article is read. */
@@ -126,6 +114,11 @@ interface Candidate {
   readonly gender?: 'male' | 'female';
   /** One word: a surname alone, or a single-word name. */
   readonly single: boolean;
+  /** What a single word is when it is nobody's name in this article (a capital acting as its state). */
+  readonly otherwise?: EntityMention;
+  /** A state, capital, demonym or region by the gazetteer: never an organisation by default. */
+  readonly listed: boolean;
+  readonly sentenceInitial: boolean;
 }
 
 /** What a run is: an entity known at once, or a candidate name; undefined when it is neither. */
@@ -134,30 +127,42 @@ type RunReading = { readonly entity: EntityMention } | { readonly candidate: Can
 /** "Kyiv believes", "Moscow’s front-line positions": the capital stands for the state. */
 function capitalActsAsState(analysis: Analysis, end: number): boolean {
   const next = analysis.text.slice(end, end + 3);
-  const following = analysis.tokens.find((t) => t.start >= end);
+  const following = analysis.tokens[tokenIndexAt(analysis, end)];
   return /^['’]s/.test(next) || following?.pos === 'VERB' || following?.pos === 'AUX';
 }
 
+const surfaceOf = (analysis: Analysis, start: number, end: number) => analysis.text.slice(start, end);
+
+/** Only head words ("University", "Department", "Center"): a generic noun, never an actor by itself. */
+const onlyHeads = (words: string[]) => words.every((w) => ORGANISATION_HEADS.has(w) || TITLES.includes(w));
+
+function organisation(name: string, start: number, end: number): EntityMention {
+  return { name, kind: 'ORGANIZATION', start, end };
+}
+
 /** A known actor, a capital acting as its state, an organisation, or else (maybe) a name. */
-function readRun(analysis: Analysis, run: Token[]): RunReading {
-  const start = run[0].start;
-  const end = run[run.length - 1].end;
-  const surface = analysis.text.slice(start, end);
+function readRun(analysis: Analysis, run: NameRun): RunReading {
+  const { start, end } = run;
+  const surface = surfaceOf(analysis, start, end);
+  const words = surface.split(' ');
   if (NOT_NAMES.has(surface)) return undefined;
   const known = knownActorNamed(surface);
-  if (known) return { entity: { name: known.name, kind: known.kind, start, end } };
+  if (known && words.length > 1) return { entity: { name: known.name, kind: known.kind, start, end } };
   const capital = stateOfCapital(surface);
-  if (capital) {
-    return capitalActsAsState(analysis, end)
-      ? { entity: { name: capital.name, kind: 'STATE', start, end } }
-      : undefined;
+  const metonym = capital && capitalActsAsState(analysis, end) ? capital : undefined;
+  const meaning = known ?? metonym;
+  const otherwise = meaning ? { name: meaning.name, kind: meaning.kind, start, end } : undefined;
+  if (words.length === 1 && (known || capital || stateOfDemonym(surface) || isRegion(surface))) {
+    // A single word may still be a person's surname here ("Paris" after "Valeska Paris").
+    const { sentenceInitial } = run;
+    return { candidate: { name: surface, start, end, single: true, otherwise, listed: true, sentenceInitial } };
   }
   if (stateOfDemonym(surface) || isRegion(surface)) return undefined;
-  // "Ukraine Defense Contact Group", "White House": an organisation by its head word.
-  if (ORGANISATION_WORDS.test(surface) && !TITLES.includes(surface.split(' ')[0])) {
-    return { entity: { name: surface.replace(/^The /, ''), kind: 'ORGANIZATION', start, end } };
+  if (titleAt(words) === undefined && affiliationLength(words) === 0 && words.some((w) => ORGANISATION_HEADS.has(w))) {
+    return onlyHeads(words) ? undefined : { entity: organisation(surface, start, end) };
   }
-  return readName(analysis.text, surface, start, end);
+  if (words.length === 1 && isAcronym(surface)) return { entity: organisation(surface, start, end) };
+  return readName(analysis.text, surface, run);
 }
 
 function genderOf(title: string[]): 'male' | 'female' | undefined {
@@ -171,133 +176,151 @@ function stateBefore(text: string, start: number): KnownActor | undefined {
   return lead ? stateNamedBy(lead) : undefined;
 }
 
+/** A name that is a place, a thing or an event, or holds a state or region: not a person. */
+function cannotBePerson(words: string[]): boolean {
+  return (
+    NOT_PERSON_HEADS.has(words[words.length - 1]) ||
+    words.some((w) => stateOfDemonym(w) || knownActorNamed(w)?.kind === 'STATE' || isRegion(w))
+  );
+}
+
 /** The run with its titles taken off ("U.S. President Joe Biden" -> Joe Biden): a known actor or a candidate. */
-function readName(text: string, surface: string, start: number, end: number): RunReading {
-  const { title, demonym, name } = stripTitles(surface.split(' '));
+function readName(text: string, surface: string, run: NameRun): RunReading {
+  const { title, affiliation, name } = stripTitles(surface.split(' '));
   const nameText = name.join(' ');
-  const nameStart = start + surface.length - nameText.length;
-  if (!nameText || NOT_NAMES.has(nameText)) return undefined;
+  const start = run.end - nameText.length;
+  const { end } = run;
+  if (!nameText || NOT_NAMES.has(nameText) || (title.length && onlyHeads(name))) return undefined;
   const knownName = knownActorNamed(nameText);
-  if (knownName) return { entity: { name: knownName.name, kind: knownName.kind, start: nameStart, end } };
-  if (ORGANISATION_WORDS.test(nameText) && !title.length) {
-    return { entity: { name: nameText.replace(/^The /, ''), kind: 'ORGANIZATION', start: nameStart, end } };
-  }
+  if (knownName) return { entity: { name: knownName.name, kind: knownName.kind, start, end } };
+  if (!title.length && name.length > 1 && cannotBePerson(name)) return undefined;
   return {
     candidate: {
       name: nameText,
-      start: nameStart,
+      start,
       end,
       title: title.join(' ') || undefined,
       // Only a titled name takes the state just before it: the office is that state's.
-      affiliation: demonym ?? (title.length ? stateBefore(text, start)?.name : undefined),
+      affiliation: affiliation ?? (title.length ? stateBefore(text, run.start)?.name : undefined),
       gender: genderOf(title),
       single: name.length === 1,
+      listed: false,
+      sentenceInitial: run.sentenceInitial && !title.length,
     },
   };
-}
-
-/** What the whole article says about the candidate names. */
-interface NameEvidence {
-  readonly candidates: Candidate[];
-  /** Names a title precedes somewhere in the article. */
-  readonly titled: ReadonlySet<string>;
-  /** One-word names: surnames that stand alone somewhere. */
-  readonly standalone: ReadonlySet<string>;
 }
 
 function lastWord(name: string): string {
   return name.split(' ').pop() as string;
 }
 
-/** A full name: the person, with what an earlier mention of it said that this one does not. */
-function fullNameMention(candidate: Candidate, earlier: EntityMention | undefined): EntityMention {
+function firstWord(name: string): string {
+  return name.split(' ')[0];
+}
+
+/** A candidate as the person it names, with what another mention of that person said. */
+function personMention(candidate: Candidate, person: EntityMention | Candidate): EntityMention {
   return {
-    name: candidate.name,
+    name: person.name,
     kind: 'PERSON',
     start: candidate.start,
     end: candidate.end,
-    title: candidate.title ?? earlier?.title,
-    affiliation: candidate.affiliation ?? earlier?.affiliation,
-    gender: candidate.gender ?? earlier?.gender,
+    title: candidate.title ?? person.title,
+    affiliation: candidate.affiliation ?? person.affiliation,
+    gender: candidate.gender ?? person.gender,
   };
 }
 
-/** A surname alone: the full name seen before (or after) in the article, else a titled one-word name. */
-function surnameMention(
-  candidate: Candidate,
-  people: ReadonlyMap<string, EntityMention>,
-  evidence: NameEvidence,
-): EntityMention | undefined {
-  const { candidates, titled, standalone } = evidence;
-  const full =
-    [...people.values()].reverse().find((p) => lastWord(p.name) === candidate.name) ??
-    candidates.find(
-      (c) => !c.single && lastWord(c.name) === candidate.name && (titled.has(c.name) || standalone.has(candidate.name)),
-    );
-  if (full)
-    return {
-      name: full.name,
-      kind: 'PERSON',
-      start: candidate.start,
-      end: candidate.end,
-      title: candidate.title ?? full.title,
-      affiliation: full.affiliation,
-      gender: candidate.gender ?? full.gender,
-    };
-  if (candidate.title)
-    return {
-      name: candidate.name,
-      kind: 'PERSON',
-      start: candidate.start,
-      end: candidate.end,
-      title: candidate.title,
-      affiliation: candidate.affiliation,
-      gender: candidate.gender,
-    };
-  return undefined;
+/** The full-name people of the article a single word can stand for: by surname, else by first name. */
+function personOfWord(word: string, at: number, people: readonly Candidate[]): Candidate | undefined {
+  const bySurname = people.filter((p) => lastWord(p.name) === word);
+  const names = new Set(bySurname.map((p) => p.name));
+  if (names.size === 1) return bySurname[0];
+  if (names.size > 1) {
+    // Two people share the surname: the one named last before the word, else the first named after.
+    return [...bySurname].reverse().find((p) => p.end <= at) ?? bySurname[0];
+  }
+  const byFirstName = people.filter((p) => firstWord(p.name) === word);
+  return new Set(byFirstName.map((p) => p.name)).size === 1 ? byFirstName[0] : undefined;
 }
 
 /**
- * The people among the candidates, in their order. A run of capitalised words is a person when a
- * title precedes it somewhere or its last word stands alone elsewhere ("Zelensky"); "Storm Shadow"
- * and headings are neither.
+ * A single word nobody in the article is named by: a titled person, the state or organisation the
+ * gazetteer knows, or an organisation when it recurs inside sentences ("Scientology", "Microsoft").
+ */
+function singleWordMention(candidate: Candidate, recurring: ReadonlySet<string>): EntityMention | undefined {
+  if (candidate.title) return personMention(candidate, candidate);
+  if (candidate.listed) return candidate.otherwise;
+  return recurring.has(candidate.name) ? organisation(candidate.name, candidate.start, candidate.end) : undefined;
+}
+
+/** Single words met at least twice, once at least inside a sentence, where no title precedes them. */
+function recurringWords(candidates: readonly Candidate[]): Set<string> {
+  const seen = new Map<string, { count: number; inside: boolean }>();
+  for (const c of candidates.filter((c) => c.single && !c.listed)) {
+    const entry = seen.get(c.name) ?? { count: 0, inside: false };
+    seen.set(c.name, { count: entry.count + 1, inside: entry.inside || !c.sentenceInitial });
+  }
+  return new Set([...seen].filter(([, e]) => e.count >= 2 && e.inside).map(([name]) => name));
+}
+
+/**
+ * The people among the candidates: every full name (a run of two or more capitalised words that
+ * names no place, thing or organisation), and each single word as the one person of the article
+ * it is the surname or first name of, else as what it is alone.
  */
 function peopleAmong(candidates: Candidate[]): EntityMention[] {
-  const evidence: NameEvidence = {
-    candidates,
-    titled: new Set(candidates.filter((c) => c.title).map((c) => c.name)),
-    standalone: new Set(candidates.filter((c) => c.single).map((c) => c.name)),
-  };
-  // Full names met so far, so that a later mention keeps an earlier one's title and state.
-  const people = new Map<string, EntityMention>();
+  const people = candidates.filter((c) => !c.single);
+  const recurring = recurringWords(candidates);
+  const earlier = new Map<string, EntityMention>();
   const found: EntityMention[] = [];
   for (const candidate of candidates) {
-    if (
-      !candidate.single &&
-      (evidence.titled.has(candidate.name) || evidence.standalone.has(lastWord(candidate.name)))
-    ) {
-      const person = fullNameMention(candidate, people.get(candidate.name));
-      people.set(candidate.name, person);
-      found.push(person);
-    } else if (candidate.single) {
-      const person = surnameMention(candidate, people, evidence);
-      if (person) found.push(person);
-    }
+    const person = candidate.single ? personOfWord(candidate.name, candidate.start, people) : candidate;
+    const mention = person
+      ? personMention(candidate, earlier.get(person.name) ?? person)
+      : singleWordMention(candidate, recurring);
+    if (!mention) continue;
+    if (mention.kind === 'PERSON' && !candidate.single) earlier.set(mention.name, mention);
+    found.push(mention);
   }
   return found;
+}
+
+/** "Korean People's Army (KPA)": the acronym in brackets after a name is that name's. */
+function acronymsDefined(text: string, entities: readonly EntityMention[]): Map<string, EntityMention> {
+  const defined = new Map<string, EntityMention>();
+  for (const entity of entities) {
+    const match = /^\s\((\p{Lu}[\p{Lu}\d&]{1,7})\)/u.exec(text.slice(entity.end, entity.end + 12));
+    if (match && !defined.has(match[1]) && entity.kind !== 'PERSON') defined.set(match[1], entity);
+  }
+  return defined;
+}
+
+/** Mentions of a defined acronym become mentions of what it stands for. */
+function withAcronymsResolved(text: string, entities: EntityMention[]): EntityMention[] {
+  const defined = acronymsDefined(text, entities);
+  if (!defined.size) return entities;
+  return entities.map((e) => {
+    const full = defined.get(text.slice(e.start, e.end));
+    return full && full.name !== e.name ? { ...e, name: full.name, kind: full.kind } : e;
+  });
 }
 
 export function findEntities(analysis: Analysis): EntityMention[] {
   // Entities known from the run alone come first, then the people, then role phrases: the role
   // phrases look back through this order, and the sort below keeps it among equal starts.
-  const entities: EntityMention[] = [];
+  let entities: EntityMention[] = [];
   const candidates: Candidate[] = [];
-  for (const run of properNounRuns(analysis)) {
+  for (const run of nameRuns(analysis)) {
     const reading = readRun(analysis, run);
     if (reading && 'entity' in reading) entities.push(reading.entity);
     else if (reading) candidates.push(reading.candidate);
   }
   entities.push(...peopleAmong(candidates));
+  entities = withAcronymsResolved(analysis.text, entities).map((e) => ({
+    ...e,
+    surface: analysis.text.slice(e.start, e.end),
+  }));
   entities.push(...roleMentions(analysis.text, entities));
   entities.sort((a, b) => a.start - b.start);
   return entities;
