@@ -21,7 +21,38 @@ export interface AttributedQuotation {
   readonly how: 'cue' | 'neighbour' | 'continuation' | 'none';
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who']);
+// Words that open a clause before its subject ("and he said", "though she added").
+const LEAD_WORDS = new Set([
+  'and',
+  'but',
+  'or',
+  'nor',
+  'so',
+  'yet',
+  'though',
+  'although',
+  'when',
+  'while',
+  'to',
+  'which',
+  'as',
+  'now',
+  'even',
+  'still',
+  'because',
+  'since',
+  'for',
+  'before',
+  'after',
+  'if',
+  'once',
+  'where',
+  'here',
+  'there',
+]);
+// Participles that stay inside a source's noun phrase ("officials familiar with", "people briefed on").
+const PARTICIPLE_MODIFIERS = new Set(['familiar', 'briefed', 'involved', 'close', 'speaking', 'based', 'retired']);
 // Words between a speaker and its verb that belong to neither ("has also said", "later told").
 const SKIPPABLE = new Set([
   'has',
@@ -110,6 +141,33 @@ const CLAUSE_BREAKS = new Set([
 ]);
 const QUOTE_MARKS = /^[“”"‘’'«»„]+$/;
 const MIN_WORDS = 3;
+/** The most words a speaker phrase with an appositive may have. */
+const LONG_PHRASE = 45;
+// Titles that may open a name ("Rep. Jim Jordan", "Sen. Elizabeth Warren").
+const TITLE_WORDS = new Set([
+  'Rep.',
+  'Sen.',
+  'Gov.',
+  'Gen.',
+  'Dr.',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Del.',
+  'Lt.',
+  'Col.',
+  'Adm.',
+  'Sgt.',
+  'Capt.',
+  'Prof.',
+  'Rev.',
+  'President',
+  'Senator',
+  'Governor',
+  'Mayor',
+  'Secretary',
+  'Former',
+]);
 
 const ABBREVIATIONS = new Set([
   'Rev',
@@ -160,23 +218,62 @@ function isPunct(token: Token | undefined): boolean {
   return token !== undefined && (token.pos === 'PUNCT' || token.pos === 'SYM' || QUOTE_MARKS.test(token.text));
 }
 
-function mention(text: string, tokens: Token[], cue: Token | null): SpeakerMention | null {
+/** "and he", "To which she", "even now at 86 she still": a pronoun that ends the phrase is the speaker. */
+function pronounAtEnd(tokens: Token[]): number {
+  const last = tokens.length - 1;
+  if (last < 0 || !PRONOUNS.has(tokens[last].lower)) return -1;
+  return tokens.slice(0, last).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN') ? -1 : last;
+}
+
+/**
+ * The noun phrase in the words before a verb or after "said": words that open a clause ("and",
+ * "though") go, and a verb inside ends it ("Protesters marching through…" -> Protesters), for a
+ * phrase is a party, never a clause ("a majority of Americans have come to"). An appositive after
+ * the name's comma is kept whole.
+ */
+function nounPhrase(tokens: Token[]): Token[] | null {
+  const comma = tokens.findIndex((t) => t.text === ',');
+  const head = comma < 0 ? tokens : tokens.slice(0, comma);
+  const pronoun = pronounAtEnd(head);
+  if (pronoun >= 0) return comma < 0 ? [head[pronoun]] : null;
+  let first = 0;
+  while (first < head.length && (LEAD_WORDS.has(head[first].lower) || SKIPPABLE.has(head[first].lower))) first += 1;
+  if (first < head.length && /ing$/.test(head[first].lower) && head[first].pos === 'VERB') return null;
+  let last = first + 1;
+  while (last < head.length && !isClauseVerb(head, last)) last += 1;
+  if (last < head.length) return comma < 0 ? head.slice(first, last) : null;
+  return comma < 0 ? head.slice(first) : [...head.slice(first), ...tokens.slice(comma)];
+}
+
+/** A verb or auxiliary that makes the words a clause, not a participle inside a noun phrase. */
+function isClauseVerb(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token.pos === 'AUX') return true;
+  if (token.pos !== 'VERB' || PARTICIPLE_MODIFIERS.has(token.lower)) return false;
+  // "retired Air Force general", "a Washington-based developer": a participle before a noun.
+  const next = tokens[i + 1];
+  return !(next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'));
+}
+
+function mention(text: string, tokens: Token[], cue: Token | null, limit = 14): SpeakerMention | null {
   // Leading and trailing punctuation and skippable words are not part of the phrase.
   let first = 0;
   let last = tokens.length;
   while (first < last && (isPunct(tokens[first]) || SKIPPABLE.has(tokens[first].lower))) first += 1;
   while (last > first && (isPunct(tokens[last - 1]) || SKIPPABLE.has(tokens[last - 1].lower))) last -= 1;
-  if (first >= last || last - first > 14) return null;
-  const start = tokens[first].start;
-  const end = tokens[last - 1].end;
-  const phrase = text.slice(start, end);
-  if (!/\p{L}/u.test(phrase)) return null;
+  if (first >= last) return null;
+  const phrase = nounPhrase(tokens.slice(first, last));
+  if (!phrase || !phrase.length || phrase.length > limit) return null;
+  while (phrase.length > 1 && isPunct(phrase[phrase.length - 1])) phrase.pop();
+  const start = phrase[0].start;
+  const end = phrase[phrase.length - 1].end;
+  if (!/\p{L}/u.test(text.slice(start, end))) return null;
   return {
-    text: phrase,
+    text: text.slice(start, end),
     start,
     end,
     cue: cue?.lower ?? null,
-    pronoun: last - first === 1 && PRONOUNS.has(tokens[first].lower),
+    pronoun: phrase.length === 1 && PRONOUNS.has(phrase[0].lower),
   };
 }
 
@@ -222,18 +319,55 @@ function speakerAfter(text: string, after: Token[]): SpeakerMention | null {
     return phraseFrom(text, window.slice(2), window[0]);
   }
   if (isVerb(window[0])) return phraseFrom(text, window.slice(1), window[0]);
-  // A speaker phrase then its verb, within a few words and no clause break.
-  for (let v = 1; v < Math.min(window.length, 14); v += 1) {
-    if (window[v].text === ',' || window[v].lower === 'who') break;
-    if (isVerb(window[v])) return mention(text, window.slice(0, v), window[v]);
+  // A speaker phrase then its verb, within a few words and no clause break; after a name, an
+  // appositive closed by a comma may come between ("Scott Pruitt, the attorney general of Oklahoma, said").
+  const named = startsWithName(window);
+  for (let v = 1; v < Math.min(window.length, named ? LONG_PHRASE : 14); v += 1) {
+    if (!named && (window[v].text === ',' || window[v].lower === 'who')) break;
+    if (!isVerb(window[v])) continue;
+    const subject = window.slice(0, v);
+    const closed = !subject.some((t) => t.text === ',') || window[v - 1].text === ',';
+    return closed ? mention(text, subject, window[v], LONG_PHRASE) : null;
   }
   return null;
+}
+
+/** A capitalised name (or a title before one) opens the words. */
+function startsWithName(tokens: Token[]): boolean {
+  const first = tokens[0];
+  return first !== undefined && /^\p{Lu}/u.test(first.text) && (first.pos === 'PROPN' || TITLE_WORDS.has(first.text));
+}
+
+/** What may follow a name and its comma as an appositive: "a writer", "the director", "who runs", "25". */
+function opensAppositive(token: Token | undefined): boolean {
+  if (!token) return false;
+  return (
+    ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'former', 'head', 'chief'].includes(token.lower) ||
+    token.pos === 'NUM' ||
+    (/^\p{Ll}/u.test(token.text) && (token.pos === 'NOUN' || token.pos === 'ADJ'))
+  );
+}
+
+/** "…,” said Alan Cole, an economist at the Tax Foundation." : the appositive to the sentence's end. */
+function appositiveAfter(tokens: Token[], comma: number): Token[] {
+  const rest: Token[] = [];
+  for (let k = comma; k < tokens.length; k += 1) {
+    const token = tokens[k];
+    if (/^[;:!?()]$/.test(token.text) || (token.text === '.' && endsSentence(tokens, k))) break;
+    // ", adding that…", ", saying…": the speaker's phrase has ended.
+    if (token.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 1]?.pos === 'VERB') break;
+    rest.push(token);
+  }
+  return rest;
 }
 
 /** The phrase after "said": up to punctuation, a relative clause or a time or place adverbial. */
 function phraseFrom(text: string, tokens: Token[], cue: Token): SpeakerMention | null {
   const phrase: Token[] = [];
   for (const [k, token] of tokens.entries()) {
+    if (token.text === ',' && k > 0 && startsWithName(phrase) && opensAppositive(tokens[k + 1])) {
+      return mention(text, [...phrase, ...appositiveAfter(tokens, k)], cue, LONG_PHRASE);
+    }
     if (/^[,;:!?()—–]$/.test(token.text) || (token.text === '.' && endsSentence(tokens, k))) break;
     // "said Edward Alden of the Council…" keeps "of" inside a name-led phrase only.
     if (k > 0 && PHRASE_STOPS.has(token.lower) && !(token.lower === 'of' && tokens[k + 1]?.pos === 'PROPN')) {
@@ -254,21 +388,60 @@ function speakerBefore(text: string, before: Token[]): SpeakerMention | null {
     if (token.lower === 'to' && trimmed[v - 1]?.lower === 'according') {
       return phraseFrom(text, trimmed.slice(v + 1), trimmed[v - 1]);
     }
-    if (!isVerb(token)) continue;
-    // Back from the verb to the start of its clause.
-    let s = v - 1;
-    while (s >= 0 && SKIPPABLE.has(trimmed[s].lower)) s -= 1;
-    let b = s;
-    // "Rep. Gwen Moore (D-Wis.) tweeted": a parenthesis just before the verb belongs to the name.
-    if (trimmed[b]?.text === ')') {
-      while (b >= 0 && trimmed[b].text !== '(') b -= 1;
-      b -= 1;
-    }
-    while (b >= 0 && !CLAUSE_BREAKS.has(trimmed[b].lower) && !CLAUSE_BREAKS.has(trimmed[b].text)) b -= 1;
-    if (s < 0 || b === s) return null;
-    return mention(text, trimmed.slice(b + 1, s + 1), token);
+    if (!isVerb(token) && !(v === trimmed.length - 1 && isVerbTaggedNoun(token, trimmed[v - 1]))) continue;
+    // "Said Ellis:": the verb opens the label and the speaker follows it.
+    if (v === 0) return /^\p{Lu}/u.test(token.text) ? phraseFrom(text, trimmed.slice(1), token) : null;
+    // "…, saying, “…”": the participle's speaker is the subject of the clause it hangs on.
+    if (/ing$/.test(token.lower) && trimmed[v - 1]?.text === ',')
+      return clauseSubject(text, trimmed.slice(0, v - 1), token);
+    return subjectBefore(text, trimmed, v);
   }
   return null;
+}
+
+/** "The New York Times reports:": a verb the tagger took for a plural noun, just before the quote. */
+function isVerbTaggedNoun(token: Token, previous: Token | undefined): boolean {
+  return (
+    token.pos === 'NOUN' &&
+    REPORTING_VERBS.has(token.lower) &&
+    /(s|ed)$/.test(token.lower) &&
+    previous !== undefined &&
+    (previous.pos === 'PROPN' || previous.pos === 'NOUN' || previous.pos === 'PRON')
+  );
+}
+
+/** The words before the verb at `v`, back to the start of their clause. */
+function subjectBefore(text: string, trimmed: Token[], v: number): SpeakerMention | null {
+  let s = v - 1;
+  while (s >= 0 && SKIPPABLE.has(trimmed[s].lower)) s -= 1;
+  // "Leonard E. Burman, director of the Tax Policy Center, said": a name opening the clause, then its appositive.
+  if (trimmed[s]?.text === ',' && startsWithName(trimmed) && trimmed.findIndex((t) => t.text === ',') < s) {
+    return mention(text, trimmed.slice(0, s), trimmed[v], LONG_PHRASE);
+  }
+  let b = s;
+  // "Rep. Gwen Moore (D-Wis.) tweeted": a parenthesis just before the verb belongs to the name.
+  if (trimmed[b]?.text === ')') {
+    while (b >= 0 && trimmed[b].text !== '(') b -= 1;
+    b -= 1;
+  }
+  while (b >= 0 && !CLAUSE_BREAKS.has(trimmed[b].lower) && !CLAUSE_BREAKS.has(trimmed[b].text)) b -= 1;
+  if (s < 0 || b === s) return null;
+  return mention(text, trimmed.slice(b + 1, s + 1), trimmed[v]);
+}
+
+/** The subject of a clause: its words up to the first verb, after an opening adverbial ("At his cookout,"). */
+function clauseSubject(text: string, clause: Token[], cue: Token): SpeakerMention | null {
+  let first = 0;
+  const opener = clause[0];
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ')) {
+    const comma = clause.findIndex((t) => t.text === ',');
+    if (comma < 0 || comma > 10) return null;
+    first = comma + 1;
+  }
+  let verb = first;
+  while (verb < clause.length && clause[verb].pos !== 'VERB' && clause[verb].pos !== 'AUX') verb += 1;
+  if (verb === first || verb === clause.length || verb - first > LONG_PHRASE) return null;
+  return mention(text, clause.slice(first, verb), cue, LONG_PHRASE);
 }
 
 function wordCount(text: string): number {

@@ -170,7 +170,9 @@ function namedSource(
   const name = named?.name ?? speaker.text.replace(HONORIFIC, '');
   const person = !named || named.kind === 'PERSON';
   if (person) context.discourse.addSpeaker(name, speaker.start, speaker.end, named?.gender);
-  return findOrAdd(context.book, name, () => {
+  // "the president" for Barack Obama is cited as written, apart from his name's mentions.
+  const key = /^\p{Ll}/u.test(speaker.text) ? `${name}|${keyOfDescriptor(speaker.text)}` : name;
+  return findOrAdd(context.book, key, () => {
     // What is left of the phrase around the name gives the role and affiliation.
     const affiliation = named?.affiliation ?? affiliationOf(speaker.text.replace(name, ''))?.name;
     return {

@@ -38,6 +38,8 @@ export function kindOfDescription(descriptor: string): PhraseKind | undefined {
   if (singularPerson(head) || GROUP_NOUNS.has(head)) return { kind: 'GROUP', anonymous: true };
   if (ORGANIZATION_NOUNS.has(head)) return { kind: 'ORGANIZATION', anonymous: false };
   if (DOCUMENT_NOUNS.has(head)) return { kind: 'DOCUMENT', anonymous: false };
+  // "the announcer", "a columnist": a noun of agency names a person.
+  if (/^\p{Ll}{3,}(?:er|or|ist|ian)$/u.test(head)) return { kind: 'PERSON', anonymous: true };
   // "Americans", "Democrats", "Ukrainians": a capitalised plural names a group of people.
   if (/^\p{Lu}\p{Ll}+s$/u.test(descriptor.replace(MODIFIER_START, '').trim().split(/\s+/).pop() ?? ''))
     return { kind: 'GROUP', anonymous: true };
