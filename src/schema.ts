@@ -12,6 +12,7 @@ import { QuoteBucketResolver } from './quote/quote-bucket.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ImportResolver } from './import/import.resolver';
+import { ReextractResolver } from './import/reextract.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { StanceResolver } from './stance/stance.resolver';
@@ -26,6 +27,7 @@ export const resolvers = [
   QuoteBucketResolver,
   SearchResolver,
   ImportResolver,
+  ReextractResolver,
   RevisionResolver,
   SourceResolver,
   MentionResolver,

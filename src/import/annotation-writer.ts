@@ -4,13 +4,13 @@
 import { Origin } from '../common/annotation';
 import { queryRow, queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
-import { Quote } from '../quote/quote.entity';
+import { type AttributionMethod, Quote } from '../quote/quote.entity';
 import { recordCreated, type RevisedType } from '../revision/revision.service';
 import { defaultSourceKind } from '../source/source-kind';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 import { writeActors } from './actor-writer';
-import { type AnnotationSet, type MentionRecord, provenanceColumns } from './annotation-set';
+import { type AnnotationSet, type MentionRecord, provenanceColumns, type QuoteRecord } from './annotation-set';
 
 type Ids = ReadonlyMap<string, string>;
 
@@ -51,7 +51,7 @@ export async function findOrCreatePolicyQuestion(
 }
 
 /** Mentions in one statement whatever their number; a mention already there is skipped. */
-async function writeMentions(
+export async function writeMentions(
   tx: Transaction,
   articleId: string,
   mentions: readonly MentionRecord[],
@@ -80,7 +80,7 @@ async function writeMentions(
 }
 
 /** Inserts the sources and returns their ids by key. */
-async function writeSources(
+export async function writeSources(
   tx: Transaction,
   articleId: string,
   set: AnnotationSet,
@@ -107,8 +107,13 @@ async function writeSources(
   return new Map(set.sources.map((source, i) => [source.key, identifiers[i].id as string]));
 }
 
+/** Only an extractor's quotes say how they were attributed. */
+export function attributionMethodOf(quote: QuoteRecord): AttributionMethod | null {
+  return quote.provenance.origin === Origin.EXTRACTED ? (quote.attributionMethod ?? null) : null;
+}
+
 /** Inserts the quotes and returns every id, and the ids of keyed quotes by key. */
-async function writeQuotes(
+export async function writeQuotes(
   tx: Transaction,
   articleId: string,
   set: AnnotationSet,
@@ -123,7 +128,7 @@ async function writeQuotes(
       kind: quote.kind,
       sourceId: idOf(sourceIds, quote.source, 'source'),
       cue: quote.cue,
-      attributionMethod: quote.provenance.origin === Origin.EXTRACTED ? (quote.attributionMethod ?? null) : null,
+      attributionMethod: attributionMethodOf(quote),
       ...provenanceColumns(quote.provenance),
     })),
   );
