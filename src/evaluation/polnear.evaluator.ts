@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ActorRegistry } from './actor-registry';
 import type { Misses } from './misses';
+import type { PredictionsWriter } from './predictions.writer';
 import { predictArticle } from './pipeline.predictor';
 import { readPolnearGold, readSpeakerReferents } from './polnear-gold.reader';
 import { emptyQuoteTally, type QuoteTally, scoreArticleQuotes } from './quote.scorer';
@@ -14,13 +15,20 @@ export interface PolnearResult {
   readonly tally: QuoteTally;
 }
 
-export function evaluatePolnear(folder: string, registry: ActorRegistry, misses: Misses): PolnearResult {
+export function evaluatePolnear(
+  folder: string,
+  registry: ActorRegistry,
+  misses: Misses,
+  writer: PredictionsWriter,
+): PolnearResult {
   const referentsFile = path.join(folder, 'speaker-referents.jsonl');
   const referents = existsSync(referentsFile) ? readSpeakerReferents(referentsFile) : new Map<string, string>();
   const tally = emptyQuoteTally();
   const articles = readPolnearGold(folder);
   for (const gold of articles) {
-    scoreArticleQuotes(gold, predictArticle(gold.text, registry), referents, tally, misses);
+    const prediction = predictArticle(gold.text, registry);
+    writer.quotes(gold.id, prediction);
+    scoreArticleQuotes(gold, prediction, referents, tally, misses);
   }
   return { articles: articles.length, referents: existsSync(referentsFile), tally };
 }

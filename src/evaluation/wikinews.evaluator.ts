@@ -5,6 +5,7 @@ import { clusteringScores, clusterMisses, type PairScore } from './clustering.sc
 import { emptyEntityTally, type EntityTally, scoreArticleEntities } from './entity.scorer';
 import type { Misses } from './misses';
 import { predictArticle } from './pipeline.predictor';
+import type { PredictionsWriter } from './predictions.writer';
 import { readWikinews } from './wikinews.reader';
 
 export interface WikinewsResult {
@@ -13,11 +14,17 @@ export interface WikinewsResult {
   readonly clustering: { within: PairScore; across: PairScore; all: PairScore };
 }
 
-export function evaluateWikinews(folder: string, registry: ActorRegistry, misses: Misses): WikinewsResult {
+export function evaluateWikinews(
+  folder: string,
+  registry: ActorRegistry,
+  misses: Misses,
+  writer: PredictionsWriter,
+): WikinewsResult {
   const tally = emptyEntityTally();
   let articles = 0;
   for (const article of readWikinews(folder)) {
     const prediction = predictArticle(article.body, registry);
+    writer.mentions(article.id, prediction);
     if (!article.mentions) continue;
     articles += 1;
     scoreArticleEntities(article.id, article.mentions, prediction.mentions, tally, misses);
