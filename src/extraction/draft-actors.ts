@@ -1,7 +1,7 @@
 // Every actor a draft refers to, named once: the entities, the named sources and their
 // affiliations, and the organisations the gazetteer says a known state belongs to (France -> NATO).
 import type { ArticleDraft } from './extract-article';
-import { knownActorNamed } from './gazetteer';
+import { knownActorNamed, stateOfCapital } from './gazetteer';
 import type { EntityKind } from './named-entities';
 
 export interface DraftActor {
@@ -10,6 +10,23 @@ export interface DraftActor {
   readonly affiliation?: string;
   /** Names of the organisations it is a member of. */
   readonly memberOf: readonly string[];
+  /** Every other form the article names it by ("Trump", "Mr. Trump", "KPA"), to record as aliases. */
+  readonly aliases: string[];
+}
+
+/** The forms of each entity's name in the text that differ from the name itself. */
+function aliasesByName(draft: ArticleDraft): Map<string, Set<string>> {
+  const aliases = new Map<string, Set<string>>();
+  for (const entity of draft.entities) {
+    const surface = entity.surface?.replace(/\s+/g, ' ').trim();
+    // Role phrases ("the president") are descriptions, not names; a capital standing for its state
+    // ("Kyiv believes") is a city's name, not the state's.
+    if (!surface || surface === entity.name || !/^\p{Lu}/u.test(surface) || stateOfCapital(surface)) continue;
+    const forms = aliases.get(entity.name) ?? new Set<string>();
+    forms.add(surface);
+    aliases.set(entity.name, forms);
+  }
+  return aliases;
 }
 
 export function draftActors(draft: ArticleDraft): DraftActor[] {
@@ -27,5 +44,10 @@ export function draftActors(draft: ArticleDraft): DraftActor[] {
     for (const organisation of knownActorNamed(actor.name)?.memberOf ?? [])
       want({ name: organisation, kind: 'ORGANIZATION' });
   }
-  return [...wanted.values()].map((actor) => ({ ...actor, memberOf: knownActorNamed(actor.name)?.memberOf ?? [] }));
+  const aliases = aliasesByName(draft);
+  return [...wanted.values()].map((actor) => ({
+    ...actor,
+    memberOf: knownActorNamed(actor.name)?.memberOf ?? [],
+    aliases: [...(aliases.get(actor.name) ?? [])],
+  }));
 }

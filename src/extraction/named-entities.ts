@@ -13,6 +13,7 @@ import {
   stateOfDemonym,
   TITLES,
 } from './gazetteer';
+import { genderOfFirstName } from './ner/first-names';
 import { type NameRun, nameRuns, ORGANISATION_HEADS } from './ner/name-runs';
 import { type Analysis, tokenIndexAt } from './text-analysis';
 
@@ -36,7 +37,8 @@ const NOT_NAMES = new Set(
   (
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
     'September October November December Photo File Image Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. God Internet Web Christmas ' +
-    'Easter Ramadan'
+    'Easter Ramadan Islam Muslim Muslims Christian Christians Christianity Jewish Jew Jews Judaism Hindu Hinduism ' +
+    'Buddhist Buddhism Catholic Catholics Protestant Sunni Shia Shiite'
   ).split(' '),
 );
 /** Acronyms that name no actor. */
@@ -119,6 +121,8 @@ interface Candidate {
   /** A state, capital, demonym or region by the gazetteer: never an organisation by default. */
   readonly listed: boolean;
   readonly sentenceInitial: boolean;
+  /** A noun follows, which the name qualifies ("Storm Shadow missiles", "the Obama administration"). */
+  readonly modifier?: boolean;
 }
 
 /** What a run is: an entity known at once, or a candidate name; undefined when it is neither. */
@@ -162,7 +166,7 @@ function readRun(analysis: Analysis, run: NameRun): RunReading {
     return onlyHeads(words) ? undefined : { entity: organisation(surface, start, end) };
   }
   if (words.length === 1 && isAcronym(surface)) return { entity: organisation(surface, start, end) };
-  return readName(analysis.text, surface, run);
+  return readName(analysis, surface, run);
 }
 
 function genderOf(title: string[]): 'male' | 'female' | undefined {
@@ -185,12 +189,15 @@ function cannotBePerson(words: string[]): boolean {
 }
 
 /** The run with its titles taken off ("U.S. President Joe Biden" -> Joe Biden): a known actor or a candidate. */
-function readName(text: string, surface: string, run: NameRun): RunReading {
+function readName(analysis: Analysis, surface: string, run: NameRun): RunReading {
+  const { text } = analysis;
   const { title, affiliation, name } = stripTitles(surface.split(' '));
   const nameText = name.join(' ');
   const start = run.end - nameText.length;
   const { end } = run;
   if (!nameText || NOT_NAMES.has(nameText) || (title.length && onlyHeads(name))) return undefined;
+  // "AP Photo/Lewis Joly": who took the picture is no actor of the story.
+  if (/\b(Photo|Photograph|Image)\s*\/\s*$/.test(text.slice(Math.max(0, run.start - 12), run.start))) return undefined;
   const knownName = knownActorNamed(nameText);
   if (knownName) return { entity: { name: knownName.name, kind: knownName.kind, start, end } };
   if (!title.length && name.length > 1 && cannotBePerson(name)) return undefined;
@@ -202,10 +209,12 @@ function readName(text: string, surface: string, run: NameRun): RunReading {
       title: title.join(' ') || undefined,
       // Only a titled name takes the state just before it: the office is that state's.
       affiliation: affiliation ?? (title.length ? stateBefore(text, run.start)?.name : undefined),
-      gender: genderOf(title),
+      // A title says more than a first name ("Sir Keir", "Ms. Jordan").
+      gender: genderOf(title) ?? (name.length > 1 ? genderOfFirstName(name[0]) : undefined),
       single: name.length === 1,
       listed: false,
       sentenceInitial: run.sentenceInitial && !title.length,
+      modifier: analysis.tokens[tokenIndexAt(analysis, end)]?.pos === 'NOUN',
     },
   };
 }
@@ -248,20 +257,71 @@ function personOfWord(word: string, at: number, people: readonly Candidate[]): C
  * A single word nobody in the article is named by: a titled person, the state or organisation the
  * gazetteer knows, or an organisation when it recurs inside sentences ("Scientology", "Microsoft").
  */
-function singleWordMention(candidate: Candidate, recurring: ReadonlySet<string>): EntityMention | undefined {
+function singleWordMention(candidate: Candidate, uses: ReadonlyMap<string, WordUse>): EntityMention | undefined {
   if (candidate.title) return personMention(candidate, candidate);
   if (candidate.listed) return candidate.otherwise;
-  return recurring.has(candidate.name) ? organisation(candidate.name, candidate.start, candidate.end) : undefined;
+  const use = uses.get(candidate.name);
+  if (!use || use.placeLike * 2 >= use.count) return undefined;
+  // "Gloria" alone, the article naming her no further: a person by her first name, unless the
+  // article ever uses the word as a place ("in Houston").
+  if (genderOfFirstName(candidate.name))
+    return use.placeLike || !use.inside ? undefined : personMention(candidate, candidate);
+  return use.count >= 2 && use.inside ? organisation(candidate.name, candidate.start, candidate.end) : undefined;
 }
 
-/** Single words met at least twice, once at least inside a sentence, where no title precedes them. */
-function recurringWords(candidates: readonly Candidate[]): Set<string> {
-  const seen = new Map<string, { count: number; inside: boolean }>();
+/** How an article uses a single word nobody is named by. */
+interface WordUse {
+  readonly count: number;
+  /** Met once at least inside a sentence, where its capital says it is a name. */
+  readonly inside: boolean;
+  /** Times it follows "in", "near", "from"… or is followed by ", Texas": a place. */
+  readonly placeLike: number;
+}
+
+const PLACE_BEFORE = /\b(in|near|outside|around|across|from|to|into|via)\s+$/i;
+
+function isPlaceLike(text: string, candidate: Candidate): boolean {
+  const after = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(
+    text.slice(candidate.end, candidate.end + 30),
+  )?.[1];
+  return (
+    PLACE_BEFORE.test(text.slice(Math.max(0, candidate.start - 10), candidate.start)) ||
+    (after !== undefined && (isRegion(after) || stateNamedBy(after) !== undefined))
+  );
+}
+
+function wordUses(text: string, candidates: readonly Candidate[]): Map<string, WordUse> {
+  const uses = new Map<string, WordUse>();
   for (const c of candidates.filter((c) => c.single && !c.listed)) {
-    const entry = seen.get(c.name) ?? { count: 0, inside: false };
-    seen.set(c.name, { count: entry.count + 1, inside: entry.inside || !c.sentenceInitial });
+    const use = uses.get(c.name) ?? { count: 0, inside: false, placeLike: 0 };
+    uses.set(c.name, {
+      count: use.count + 1,
+      inside: use.inside || !c.sentenceInitial,
+      placeLike: use.placeLike + (isPlaceLike(text, c) ? 1 : 0),
+    });
   }
-  return new Set([...seen].filter(([, e]) => e.count >= 2 && e.inside).map(([name]) => name));
+  return uses;
+}
+
+/**
+ * Whether a full name is a person's: a title goes with it somewhere, its surname stands alone
+ * somewhere, or it opens with a first name, an initial ("L. Ron Hubbard") or is built as a Chinese
+ * given name is ("Yau Wai-ching"); "Storm Shadow" and "Victory Plan" are none of these.
+ */
+function looksLikePerson(candidate: Candidate, candidates: readonly Candidate[]): boolean {
+  const words = candidate.name.split(' ');
+  const uses = candidates.filter((c) => c.name === candidate.name);
+  // A name only ever used to qualify a noun names a thing ("Storm Shadow missiles").
+  if (candidate.title === undefined && uses.every((c) => c.modifier && c.title === undefined)) return false;
+  return (
+    candidate.title !== undefined ||
+    genderOfFirstName(words[0]) !== undefined ||
+    /^\p{Lu}\.$/u.test(words[0]) ||
+    /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[words.length - 1]) ||
+    candidates.some(
+      (c) => (c.single && c.name === words[words.length - 1]) || (c.title !== undefined && c.name === candidate.name),
+    )
+  );
 }
 
 /**
@@ -269,16 +329,18 @@ function recurringWords(candidates: readonly Candidate[]): Set<string> {
  * names no place, thing or organisation), and each single word as the one person of the article
  * it is the surname or first name of, else as what it is alone.
  */
-function peopleAmong(candidates: Candidate[]): EntityMention[] {
-  const people = candidates.filter((c) => !c.single);
-  const recurring = recurringWords(candidates);
+function peopleAmong(text: string, candidates: Candidate[]): EntityMention[] {
+  const people = candidates.filter((c) => !c.single && looksLikePerson(c, candidates));
+  const uses = wordUses(text, candidates);
   const earlier = new Map<string, EntityMention>();
   const found: EntityMention[] = [];
   for (const candidate of candidates) {
-    const person = candidate.single ? personOfWord(candidate.name, candidate.start, people) : candidate;
+    const person = candidate.single
+      ? personOfWord(candidate.name, candidate.start, people)
+      : people.find((p) => p.name === candidate.name);
     const mention = person
       ? personMention(candidate, earlier.get(person.name) ?? person)
-      : singleWordMention(candidate, recurring);
+      : singleWordMention(candidate, uses);
     if (!mention) continue;
     if (mention.kind === 'PERSON' && !candidate.single) earlier.set(mention.name, mention);
     found.push(mention);
@@ -316,7 +378,7 @@ export function findEntities(analysis: Analysis): EntityMention[] {
     if (reading && 'entity' in reading) entities.push(reading.entity);
     else if (reading) candidates.push(reading.candidate);
   }
-  entities.push(...peopleAmong(candidates));
+  entities.push(...peopleAmong(analysis.text, candidates));
   entities = withAcronymsResolved(analysis.text, entities).map((e) => ({
     ...e,
     surface: analysis.text.slice(e.start, e.end),

@@ -17,7 +17,7 @@ export const ORGANISATION_HEADS = new Set(
     'Observatory Program Programme Project Initiative Council Tribunal Prison Order Brotherhood Sisterhood Caucus ' +
     'Legislature Secretariat Directorate Inspectorate Unit Division Regiment Battalion Command Mission Embassy ' +
     'Consulate Chamber Exchange Reserve Treasury Cooperative Union Guild Orchestra Choir Band Daily Herald Tribune ' +
-    'Gazette Telegraph Chronicle Observer Express Mirror Review Weekly'
+    'Gazette Telegraph Chronicle Observer Express Mirror Review Weekly Democrats Republicans Liberals Conservatives Org'
   ).split(' '),
 );
 
@@ -96,7 +96,16 @@ function joinAfter(analysis: Analysis, run: Token[], i: number): number {
   const after = tokens[i + 2];
   if (!next || !after || next.paragraph !== tokens[i].paragraph || after.paragraph !== next.paragraph) return 0;
   const tight = gap(analysis, tokens[i], next) === '' && gap(analysis, next, after) === '';
-  if (next.text === '-' && tight && /^\p{L}/u.test(after.text)) return 2;
+  // "Wai-ching", "El-Hassan", but not "NASA T-shirt": a single letter before a hyphen is no name.
+  if (next.text === '-' && tight && /^\p{L}/u.test(after.text) && /\p{L}{2}/u.test(tokens[i].text)) return 2;
+  // "Korean People's Army", "New People's Party": a possessive inside an organisation's name.
+  if (
+    /^['’]s$/.test(next.text) &&
+    gap(analysis, tokens[i], next) === '' &&
+    ORGANISATION_HEADS.has(after.text) &&
+    gap(analysis, next, after) === ' '
+  )
+    return 2;
   const spaced = gap(analysis, tokens[i], next) === ' ' && gap(analysis, next, after) === ' ';
   if (!spaced || !isNameWord(analysis, i + 2)) return 0;
   if (PARTICLES.has(next.text) && run.length > 0 && !ORGANISATION_HEADS.has(tokens[i].text)) return 2;
