@@ -1,5 +1,5 @@
 // Resolves the actors an annotation set names to rows: an existing actor by name or alias (case
-// and accents ignored), a single word to the one person whose name ends with it, else a new actor
+// and accents ignored), a single word to the one actor that carries it, else a new actor
 // with its aliases, affiliation and memberships. Extraction, the example corpus and tests resolve
 // actors this one way.
 import { Actor } from '../actor/actor.entity';
@@ -27,7 +27,12 @@ async function lockNames(tx: Transaction, names: readonly string[]): Promise<voi
   );
 }
 
-/** Existing actors by the names asked for, in one statement through the folded-key indexes. */
+/**
+ * Existing actors by the names asked for, in one statement through the folded-key indexes: a
+ * name or a longer name's alias as it is; a single word ("Mohamed", "KPA") only when exactly one
+ * known actor carries it as an alias or, for a person, as the surname, since a wrong merge of two
+ * people is worse than a second actor for one.
+ */
 async function findExisting(tx: Transaction, names: readonly string[]): Promise<Map<string, string>> {
   const rows = await queryRows<{ name: string; id: string }>(
     tx,
@@ -37,10 +42,15 @@ async function findExisting(tx: Transaction, names: readonly string[]): Promise<
           UNION ALL
           SELECT w.name, al.actor_id, 2, ac.created_at
           FROM wanted w JOIN actor_aliases al ON al.alias_key = w.key JOIN actors ac ON ac.id = al.actor_id
+          WHERE position(' ' IN w.name) > 0
           UNION ALL
-          SELECT w.name, (array_agg(ac.id))[1], 3, min(ac.created_at)
-          FROM wanted w JOIN actors ac ON ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || w.key
-          WHERE position(' ' IN w.name) = 0 GROUP BY w.name HAVING count(*) = 1
+          SELECT w.name, (array_agg(DISTINCT carrier.id))[1], 3, min(carrier.created_at)
+          FROM wanted w CROSS JOIN LATERAL (
+            SELECT ac.id, ac.created_at FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id WHERE al.alias_key = w.key
+            UNION
+            SELECT ac.id, ac.created_at FROM actors ac WHERE ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || w.key
+          ) carrier
+          WHERE position(' ' IN w.name) = 0 GROUP BY w.name HAVING count(DISTINCT carrier.id) = 1
         )
         SELECT DISTINCT ON (name) name, id::text AS id FROM matches ORDER BY name, rank, created_at`,
   );
