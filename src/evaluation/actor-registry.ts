@@ -4,6 +4,9 @@
 // evaluation's clustering across articles and actor kinds stop agreeing with the judges.
 import type { DraftActor } from '../extraction/draft-actors';
 
+/** What draft-annotations.ts passes to the writer for each draft actor: name, kind and the aliases to record. */
+type ActorRecord = Pick<DraftActor, 'name' | 'kind'> & { readonly aliases?: readonly string[] };
+
 export interface RegisteredActor {
   readonly id: number;
   readonly name: string;
@@ -47,25 +50,30 @@ export class ActorRegistry {
   private readonly actors: { actor: RegisteredActor; key: string }[] = [];
   private readonly aliases = new Map<string, RegisteredActor>();
 
-  /** findExisting: by folded name (earliest first), then alias, then one word to the one PERSON whose name ends with it. */
+  /**
+   * findExisting: by folded name (earliest first); a name of several words by alias; a single word
+   * only when exactly one actor carries it, as an alias or, for a PERSON, as the end of its name.
+   */
   private findExisting(name: string): RegisteredActor | undefined {
     const key = foldKey(name);
     const byName = this.actors.find((a) => a.key === key);
     if (byName) return byName.actor;
     const byAlias = this.aliases.get(key);
-    if (byAlias) return byAlias;
-    if (name.includes(' ')) return undefined;
-    const bySurname = this.actors.filter((a) => a.actor.kind === 'PERSON' && a.key.endsWith(` ${key}`));
-    return bySurname.length === 1 ? bySurname[0].actor : undefined;
+    if (name.includes(' ')) return byAlias;
+    const carriers = new Set(
+      this.actors.filter((a) => a.actor.kind === 'PERSON' && a.key.endsWith(` ${key}`)).map((a) => a.actor),
+    );
+    if (byAlias) carriers.add(byAlias);
+    return carriers.size === 1 ? [...carriers][0] : undefined;
   }
 
   /**
    * writeActors for one article: every name looked up against the actors of earlier articles,
    * then the names not found created (one per name) with their aliases. Returns actors by name.
    */
-  resolveArticle(records: readonly (DraftActor & { aliases?: readonly string[] })[]): Map<string, RegisteredActor> {
+  resolveArticle(records: readonly ActorRecord[]): Map<string, RegisteredActor> {
     const resolved = new Map<string, RegisteredActor>();
-    const toCreate: (DraftActor & { aliases?: readonly string[] })[] = [];
+    const toCreate: ActorRecord[] = [];
     for (const record of records) {
       if (resolved.has(record.name) || toCreate.some((other) => other.name === record.name)) continue;
       const existing = this.findExisting(record.name);
@@ -79,7 +87,8 @@ export class ActorRegistry {
     }
     // An alias another actor already holds stays with that actor (ON CONFLICT DO NOTHING).
     for (const record of toCreate) {
-      for (const alias of record.aliases ?? []) {
+      // draft-annotations.ts records each non-blank alias once.
+      for (const alias of new Set((record.aliases ?? []).filter((a) => a.trim() !== ''))) {
         const key = foldKey(alias);
         if (!this.aliases.has(key)) this.aliases.set(key, resolved.get(record.name) as RegisteredActor);
       }

@@ -4,7 +4,6 @@ import { ActorRegistry, foldKey } from '../../src/evaluation/actor-registry';
 const actor = (name: string, kind: 'PERSON' | 'ORGANIZATION' | 'STATE' | 'MEDIA' = 'PERSON') => ({
   name,
   kind,
-  memberOf: [],
 });
 
 describe('linking actors across articles as the server does', () => {
@@ -37,5 +36,17 @@ describe('linking actors across articles as the server does', () => {
     const single = new ActorRegistry();
     const ann = single.resolveArticle([actor('Ann Poe')]).get('Ann Poe');
     expect(single.resolveArticle([actor('Poe')]).get('Poe')).toEqual(ann);
+  });
+});
+
+describe('aliases recorded with a new actor', () => {
+  it('link a later article’s name of several words, and a single word only one actor carries', () => {
+    const registry = new ActorRegistry();
+    const army = registry.resolveArticle([
+      { ...actor('Korean People’s Army', 'ORGANIZATION'), aliases: ['KPA', 'the Korean Army'] },
+    ]);
+    const later = registry.resolveArticle([actor('KPA'), actor('The Korean  army')]);
+    expect(later.get('KPA')).toEqual(army.get('Korean People’s Army'));
+    expect(later.get('The Korean  army')).toEqual(army.get('Korean People’s Army'));
   });
 });
