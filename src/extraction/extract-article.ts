@@ -1,7 +1,7 @@
 // Extraction of one article as a draft, without a database: direct quotes and paraphrases, the
 // sources they are attributed to (named or anonymous, with role and affiliation), and the named
 // entities mentioned. The pipeline writes drafts; the evaluation scores them. Offsets are UTF-16.
-import { attributeQuotations, type SpeakerMention } from './attribution';
+import { type AttributedQuotation, attributeQuotations, type SpeakerMention } from './attribution';
 import { isRegion, knownActorNamed, stateOfDemonym, THAT_VERBS } from './gazetteer';
 import { type EntityKind, type EntityMention, findEntities } from './named-entities';
 import { findQuotations } from './quotations';
@@ -51,7 +51,14 @@ const DETERMINERS =
   /^(a|an|the|one|some|two|three|several|many|other|another|most|few|both|these|those|this|that|senior|top)\s+/i;
 const PLURAL_SOURCES =
   /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
-const CONFIDENCE = { cue: 0.9, continuation: 0.8, neighbour: 0.6, none: 0.5 } as const;
+const CONFIDENCE: Record<AttributionMethod, number> = {
+  CUE: 0.9,
+  PRONOUN: 0.7,
+  CONTINUATION: 0.8,
+  NEIGHBOUR: 0.6,
+  REPORTED: 0.6,
+  NONE: 0.5,
+};
 const ATTRIBUTION_OF_HOW = { cue: 'CUE', continuation: 'CONTINUATION', neighbour: 'NEIGHBOUR', none: 'NONE' } as const;
 
 function wordsOf(text: string): string[] {
@@ -142,14 +149,22 @@ function pronounSource(context: ExtractionContext, speaker: SpeakerMention, conf
 
 const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+/;
 
-/** The entity the speaker phrase names: the last person in it, or an organisation heading it. */
+/** "Carmel Martin, executive vice president for policy…": the words before an appositive. */
+function headPhrase(speaker: SpeakerMention): { text: string; start: number; end: number } {
+  const comma = speaker.text.indexOf(',');
+  const text = comma < 0 ? speaker.text : speaker.text.slice(0, comma);
+  return { text, start: speaker.start, end: speaker.start + text.length };
+}
+
+/** The entity the speaker phrase names: the person or the organisation heading it, not one in its appositive. */
 function entityNamedBy(speaker: SpeakerMention, entities: EntityMention[]): EntityMention | undefined {
-  const inside = entities.filter((e) => e.start >= speaker.start && e.end <= speaker.end);
+  const head = headPhrase(speaker);
+  const inside = entities.filter((e) => e.start >= head.start && e.end <= head.end);
   const person = [...inside].reverse().find((e) => e.kind === 'PERSON');
   const organisation = inside.find((e) => e.kind !== 'PERSON');
   // An organisation is the source only when it heads the phrase ("the Pentagon said"), not
   // when it qualifies it ("some NATO officials").
-  const headsPhrase = organisation && organisation.end === speaker.end;
+  const headsPhrase = organisation && organisation.end === head.end;
   return person ?? (headsPhrase ? organisation : undefined);
 }
 
@@ -167,7 +182,7 @@ function namedSource(
   named: EntityMention | undefined,
   confidence: number,
 ): number {
-  const name = named?.name ?? speaker.text.replace(HONORIFIC, '');
+  const name = named?.name ?? headPhrase(speaker).text.replace(HONORIFIC, '');
   const person = !named || named.kind === 'PERSON';
   if (person) context.discourse.addSpeaker(name, speaker.start, speaker.end, named?.gender);
   // "the president" for Barack Obama is cited as written, apart from his name's mentions.
@@ -216,7 +231,7 @@ function describedSource(book: SourceBook, speaker: SpeakerMention, party: Phras
 function sourceFor(context: ExtractionContext, speaker: SpeakerMention, confidence: number): number | null {
   if (speaker.pronoun) return pronounSource(context, speaker, confidence);
   const named = entityNamedBy(speaker, context.entities);
-  if (named || looksLikePersonName(speaker.text)) return namedSource(context, speaker, named, confidence);
+  if (named || looksLikePersonName(headPhrase(speaker).text)) return namedSource(context, speaker, named, confidence);
   const party = kindOfDescription(speaker.text);
   return party ? describedSource(context.book, speaker, party, confidence) : null;
 }
@@ -265,6 +280,39 @@ function reportedSpeech(
   return found;
 }
 
+/** How a direct quote's speaker was found: a pronoun cue is its own way, less sure than a name. */
+function methodOf(attributed: AttributedQuotation): AttributionMethod {
+  if (attributed.speaker?.pronoun && attributed.how !== 'continuation') return 'PRONOUN';
+  return ATTRIBUTION_OF_HOW[attributed.how];
+}
+
+function directQuote(context: ExtractionContext, attributed: AttributedQuotation): DraftQuote {
+  const attribution = methodOf(attributed);
+  const source = attributed.speaker ? sourceFor(context, attributed.speaker, CONFIDENCE[attribution]) : null;
+  return {
+    start: attributed.quotation.start,
+    end: attributed.quotation.end,
+    kind: 'DIRECT',
+    source,
+    speaker: attributed.speaker?.text ?? null,
+    cue: attributed.speaker?.cue ?? null,
+    attribution: source === null ? 'NONE' : attribution,
+    confidence: CONFIDENCE[source === null ? 'NONE' : attribution],
+  };
+}
+
+/** Every person named as a speaker, so that a "he said" before their next quote can find them. */
+function registerSpeakers(context: ExtractionContext, speakers: (SpeakerMention | null)[]): void {
+  for (const speaker of speakers) {
+    if (!speaker || speaker.pronoun) continue;
+    const named = entityNamedBy(speaker, context.entities);
+    const head = headPhrase(speaker);
+    if (named?.kind === 'PERSON') context.discourse.addSpeaker(named.name, head.start, head.end, named.gender);
+    else if (!named && looksLikePersonName(head.text))
+      context.discourse.addSpeaker(head.text.replace(HONORIFIC, ''), head.start, head.end);
+  }
+}
+
 export function extractArticle(text: string): ArticleDraft {
   const analysis = analyse(text);
   const entities = findEntities(analysis);
@@ -275,36 +323,24 @@ export function extractArticle(text: string): ArticleDraft {
     entities,
     discourse: new Discourse(analysis, entities, quoted),
   };
-  const quotes: DraftQuote[] = [];
   const attributions = attributeQuotations(analysis, quotations);
-  for (const attributed of attributions) {
-    const confidence = CONFIDENCE[attributed.how];
-    const source = attributed.speaker ? sourceFor(context, attributed.speaker, confidence) : null;
-    quotes.push({
-      start: attributed.quotation.start,
-      end: attributed.quotation.end,
-      kind: 'DIRECT',
-      source,
-      speaker: attributed.speaker?.text ?? null,
-      cue: attributed.speaker?.cue ?? null,
-      attribution: ATTRIBUTION_OF_HOW[attributed.how],
-      confidence,
-    });
-  }
-  for (const reported of reportedSpeech(
+  const reported = reportedSpeech(
     analysis,
     attributions.map((a) => ({ start: a.quotation.outerStart, end: a.quotation.outerEnd })),
-  )) {
-    const source = sourceFor(context, reported.speaker, CONFIDENCE.neighbour);
-    if (reported.clause && source !== null) {
+  );
+  registerSpeakers(context, [...attributions.map((a) => a.speaker), ...reported.map((r) => r.speaker)]);
+  const quotes = attributions.map((attributed) => directQuote(context, attributed));
+  for (const { speaker, clause } of reported) {
+    const source = sourceFor(context, speaker, CONFIDENCE.REPORTED);
+    if (clause && source !== null) {
       quotes.push({
-        ...reported.clause,
+        ...clause,
         kind: 'PARAPHRASE',
         source,
-        speaker: reported.speaker.text,
-        cue: reported.speaker.cue,
+        speaker: speaker.text,
+        cue: speaker.cue,
         attribution: 'REPORTED',
-        confidence: CONFIDENCE.neighbour,
+        confidence: CONFIDENCE.REPORTED,
       });
     }
   }

@@ -3,7 +3,7 @@
 // speaker of an earlier quote, most recent first; the person must agree with the pronoun in gender,
 // known from a title, from a pronoun already tied to them, or else from a common first name.
 import firstNames from './gazetteers/first-names.json';
-import { knownActorNamed, TITLES } from './gazetteer';
+import { knownActorNamed, REPORTING_VERBS, stateOfDemonym, TITLES } from './gazetteer';
 import type { EntityMention } from './named-entities';
 import { kindOfDescription } from './source-phrases';
 import { type Analysis, type Token, tokenIndexAt } from './text-analysis';
@@ -17,7 +17,34 @@ const FIRST_NAME_GENDER = new Map<string, Gender>([
 const MALE_PRONOUNS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 /** How many paragraphs back a pronoun may reach for its person. */
-const PARAGRAPH_REACH = 4;
+const PARAGRAPH_REACH = 10;
+
+const CALENDAR_WORDS = new Set([
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
+
+/** A word that can be part of a person's name: not a date, a state, a demonym or a known body. */
+function isNameWord(word: string): boolean {
+  return !CALENDAR_WORDS.has(word) && !stateOfDemonym(word) && !knownActorNamed(word) && !/\d/.test(word);
+}
 
 export interface PersonMention {
   readonly name: string;
@@ -52,7 +79,7 @@ export class Discourse {
       if (entity.gender) this.genders.set(entity.name, entity.gender);
       this.add({ ...this.place(entity.start, entity.end), name: entity.name, salient: this.isSubject(entity), entity });
     }
-    for (const run of this.sentenceSubjects(entities)) this.add(run);
+    for (const run of this.nameRuns(entities)) this.add(run);
     const starts = new Map(this.mentions.map((m) => [m.start, m.name]));
     for (const mention of this.mentions) this.learnGenderNear(mention, starts);
   }
@@ -67,9 +94,10 @@ export class Discourse {
   resolve(pronoun: string, start: number, end: number): string | undefined {
     const wanted: Gender | undefined = pronoun === 'she' ? 'female' : pronoun === 'he' ? 'male' : undefined;
     const { paragraph } = this.place(start, end);
-    const before = this.mentionsBefore(start).filter((m) => m.paragraph >= paragraph - PARAGRAPH_REACH);
     const agrees = (m: PersonMention) => !wanted || (this.genderOf(m.name) ?? wanted) === wanted;
-    const found = before.find((m) => m.salient && agrees(m)) ?? before.find(agrees);
+    const before = this.mentionsBefore(start).filter((m) => m.paragraph >= paragraph - PARAGRAPH_REACH && agrees(m));
+    // The nearest paragraph with someone who agrees; in it, its subject or speaker before anyone else.
+    const found = before.find((m) => m.salient) ?? before[0];
     if (!found) return undefined;
     // The pronoun now stands for the person: it carries the gender and the salience on.
     if (wanted && !this.genders.has(found.name)) this.genders.set(found.name, wanted);
@@ -90,7 +118,9 @@ export class Discourse {
 
   private genderOf(name: string): Gender | undefined {
     const words = name.split(' ');
-    return this.genders.get(name) ?? (words.length > 1 ? FIRST_NAME_GENDER.get(words[0]) : undefined);
+    // A one-word name is a first name only where no full name ends with it ("Melanie", not "Warren").
+    const surname = words.length === 1 && this.mentions.some((m) => m.name !== name && m.name.endsWith(` ${name}`));
+    return this.genders.get(name) ?? (surname ? undefined : FIRST_NAME_GENDER.get(words[0]));
   }
 
   private add(mention: PersonMention): void {
@@ -128,31 +158,59 @@ export class Discourse {
     const after = this.analysis.text.slice(span.end, span.end + 3);
     if (/^['’]s?\b/.test(after)) return false;
     const next = this.tokenAt(span.end);
-    return opens || next?.pos === 'VERB' || next?.pos === 'AUX';
+    // "noted NBC's Dante Chinni", "said Angelique Brunner": the name a reporting verb governs.
+    const index = tokenIndexAt(this.analysis, span.start);
+    const verb = [1, 2, 3]
+      .map((k) => this.analysis.tokens[index - k])
+      .find((t) => t && (t.pos === 'VERB' || !/^\p{Lu}|^['’]s$/u.test(t.text)));
+    const governed = verb !== undefined && REPORTING_VERBS.has(verb.lower);
+    return opens || governed || next?.pos === 'VERB' || next?.pos === 'AUX';
   }
 
-  /** "Angelique Brunner, a developer, said…": full names opening a sentence that no entity covers. */
-  private sentenceSubjects(entities: readonly EntityMention[]): PersonMention[] {
+  /**
+   * Names no entity covers ("Angelique Brunner, a developer, said…", "Retired Air Force Gen. Norman
+   * Ham is speaking"): a run of proper nouns after its titles, of two words or titled, and later a
+   * surname alone that one of them ends with.
+   */
+  private nameRuns(entities: readonly EntityMention[]): PersonMention[] {
     const found: PersonMention[] = [];
-    const { tokens, text } = this.analysis;
-    for (const sentence of this.analysis.sentences) {
-      let i = sentence.firstToken;
-      while (i < sentence.lastToken && /^[“"‘'(]$/.test(tokens[i].text)) i += 1;
-      const first = i;
-      while (i < sentence.lastToken && tokens[i].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i].text)) i += 1;
-      const next = tokens[i];
-      if (i - first < 2 || !next || !(next.text === ',' || next.pos === 'VERB' || next.pos === 'AUX')) continue;
-      let nameStart = first;
-      while (nameStart < i && TITLES.includes(tokens[nameStart].text)) nameStart += 1;
-      if (i - nameStart < 2) continue;
-      const start = tokens[nameStart].start;
-      const end = tokens[i - 1].end;
-      const name = text.slice(start, end);
-      if (inside(this.quoted, start, end) || entities.some((e) => e.start < end && start < e.end)) continue;
-      if (knownActorNamed(name) || kindOfDescription(name)?.kind === 'ORGANIZATION') continue;
-      found.push({ name, start, end, paragraph: sentence.paragraph, salient: true });
+    const bySurname = new Map<string, string>();
+    for (const run of this.properNounRuns()) {
+      const titled = run.findLastIndex((t) => TITLES.includes(t.text));
+      const name = run.slice(titled + 1);
+      if (!name.length || (name.length < 2 && titled < 0 && !bySurname.has(name[0].text))) continue;
+      const start = name[0].start;
+      const end = name[name.length - 1].end;
+      const surface = this.analysis.text.slice(start, end);
+      // A titled name is a person even where the entity finder took the run for something else.
+      const personal = titled >= 0 || (name.length === 1 && bySurname.has(name[0].text));
+      const covered = entities.some((e) => e.start < end && start < e.end && (!personal || e.kind === 'PERSON'));
+      if (inside(this.quoted, start, end) || covered || name.some((t) => !isNameWord(t.text))) continue;
+      if (kindOfDescription(surface)?.kind === 'ORGANIZATION') continue;
+      const full = name.length === 1 && titled < 0 ? (bySurname.get(surface) as string) : surface;
+      if (name.length > 1) bySurname.set(name[name.length - 1].text, surface);
+      found.push({ ...this.place(start, end), name: full, salient: this.isSubject({ start, end }) });
     }
     return found;
+  }
+
+  /** Adjacent capitalised proper nouns outside quotations. */
+  private properNounRuns(): Token[][] {
+    const runs: Token[][] = [];
+    let run: Token[] = [];
+    const { tokens, text } = this.analysis;
+    for (const [i, token] of tokens.entries()) {
+      const isName = token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text);
+      const joined = run.length > 0 && text.slice(tokens[i - 1].end, token.start) === ' ';
+      if (isName && (joined || run.length === 0)) {
+        run.push(token);
+        continue;
+      }
+      if (run.length) runs.push(run);
+      run = isName ? [token] : [];
+    }
+    if (run.length) runs.push(run);
+    return runs;
   }
 
   /** "Warren … her": a pronoun later in the subject's sentence, before anyone else, tells the gender. */
