@@ -217,9 +217,14 @@ export function flattenNode(node: unknown, columns: readonly string[]): string[]
     const values = collect(node, column.split('.'));
     return values
       .filter((v) => v !== null && v !== undefined)
-      .map(String)
+      .map(cellText)
       .join(';');
   });
+}
+
+/** A leaf as text; DateTime values as ISO 8601, as GraphQL responses write them. */
+function cellText(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 function collect(value: unknown, path: string[]): unknown[] {

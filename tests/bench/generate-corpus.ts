@@ -9,9 +9,36 @@ export interface GeneratedCorpusSize {
 }
 
 const WORDS = [
-  'strategy', 'missiles', 'sanctions', 'ceasefire', 'brigades', 'logistics', 'negotiations', 'support', 'frontline', 'drones',
-  'energy', 'grain', 'corridor', 'talks', 'pressure', 'escalation', 'reserves', 'allies', 'budget', 'airspace',
-  'coherent', 'plan', 'risk', 'winter', 'offensive', 'defence', 'treaty', 'summit', 'aid', 'artillery',
+  'strategy',
+  'missiles',
+  'sanctions',
+  'ceasefire',
+  'brigades',
+  'logistics',
+  'negotiations',
+  'support',
+  'frontline',
+  'drones',
+  'energy',
+  'grain',
+  'corridor',
+  'talks',
+  'pressure',
+  'escalation',
+  'reserves',
+  'allies',
+  'budget',
+  'airspace',
+  'coherent',
+  'plan',
+  'risk',
+  'winter',
+  'offensive',
+  'defence',
+  'treaty',
+  'summit',
+  'aid',
+  'artillery',
 ];
 
 // Each sentence is exactly this long, so quote spans follow from the sentence number.
@@ -21,15 +48,21 @@ const SENTENCE = PREFIX + QUOTE + 2; // closing mark and a space
 
 export async function generateCorpus(dataSource: DataSource, size: GeneratedCorpusSize): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => dataSource.query(sql, params);
-  await q(`INSERT INTO outlets (name, domain) SELECT 'Outlet ' || g, 'outlet' || g || '.example' FROM generate_series(1, 20) g`);
+  await q(
+    `INSERT INTO outlets (name, domain) SELECT 'Outlet ' || g, 'outlet' || g || '.example' FROM generate_series(1, 20) g`,
+  );
   await q(`INSERT INTO actors (name, kind) VALUES ('NATO', 'ORGANIZATION'), ('European Union', 'ORGANIZATION')`);
   await q(`INSERT INTO actors (name, kind) SELECT 'State ' || g, 'STATE' FROM generate_series(1, 30) g`);
   await q(`INSERT INTO actor_memberships (member_id, organisation_id)
            SELECT s.id, n.id FROM actors s, actors n WHERE s.kind = 'STATE' AND n.name = 'NATO' AND substr(s.name, 7)::int <= 20`);
   await q(`INSERT INTO actors (name, kind, affiliation_id)
            SELECT 'Person ' || g, 'PERSON', (SELECT id FROM actors WHERE name = 'State ' || (1 + g % 30)) FROM generate_series(1, 300) g`);
-  await q(`INSERT INTO actor_aliases (actor_id, alias) SELECT id, 'P' || substr(name, 8) FROM actors WHERE kind = 'PERSON'`);
-  await q(`INSERT INTO policy_questions (slug, text) VALUES ('long-range-strikes', 'Should long-range strikes be allowed?'), ('more-sanctions', 'Should sanctions be widened?')`);
+  await q(
+    `INSERT INTO actor_aliases (actor_id, alias) SELECT id, 'P' || substr(name, 8) FROM actors WHERE kind = 'PERSON'`,
+  );
+  await q(
+    `INSERT INTO policy_questions (slug, text) VALUES ('long-range-strikes', 'Should long-range strikes be allowed?'), ('more-sanctions', 'Should sanctions be widened?')`,
+  );
 
   // Articles: a body of sentences "Speaker NN said: “<76 characters of words>” ".
   await q(
@@ -52,19 +85,20 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
 
   // Four sources per article: two named people and two anonymous officials of a state.
   await q(`
-    INSERT INTO sources (article_id, descriptor, anonymity, actor_id, affiliation_id, role)
-    SELECT a.id, p.name, 'NAMED', p.id, p.affiliation_id, 'official'
+    INSERT INTO sources (article_id, descriptor, kind, anonymity, actor_id, affiliation_id, role)
+    SELECT a.id, p.name, 'PERSON', 'NAMED', p.id, p.affiliation_id, 'official'
     FROM articles a CROSS JOIN LATERAL (
       SELECT id, name, affiliation_id FROM actors WHERE kind = 'PERSON' AND name IN ('Person ' || (1 + (hashtext(a.id::text) & 255)), 'Person ' || (1 + (hashtext(a.title) & 255) + 40))
     ) p`);
   await q(`
-    INSERT INTO sources (article_id, descriptor, anonymity, affiliation_id, role)
-    SELECT a.id, 'an official from ' || st.name, 'ANONYMOUS', st.id, CASE WHEN k = 0 THEN 'defense official' ELSE 'diplomat' END
+    INSERT INTO sources (article_id, descriptor, kind, anonymity, affiliation_id, role)
+    SELECT a.id, 'an official from ' || st.name, 'PERSON', 'ANONYMOUS', st.id, CASE WHEN k = 0 THEN 'defense official' ELSE 'diplomat' END
     FROM articles a CROSS JOIN generate_series(0, 1) k
     JOIN actors st ON st.name = 'State ' || (1 + ((hashtext(a.id::text) + k * 7) & 2147483647) % 30)`);
 
   // Quotes: one per sentence, attributed in turn to the article's sources; some extracted.
-  await q(`
+  await q(
+    `
     WITH numbered AS (SELECT s.id, s.article_id, row_number() OVER (PARTITION BY s.article_id ORDER BY s.id) - 1 AS n, count(*) OVER (PARTITION BY s.article_id) AS total FROM sources s)
     INSERT INTO quotes (article_id, span_start, span_end, kind, source_id, cue, origin, extractor, extractor_version, confidence)
     SELECT a.id, k * ${SENTENCE} + ${PREFIX}, k * ${SENTENCE} + ${PREFIX + QUOTE},
