@@ -73,7 +73,7 @@ export class Source extends Annotation {
 
   @Field(() => SourceKind)
   @Index('IDX_sources_kind')
-  @Column({ type: 'enum', enum: SourceKind, enumName: 'source_kind' })
+  @Column({ type: 'enum', enum: SourceKind, enumName: 'source_kind', default: SourceKind.PERSON })
   kind: SourceKind;
 
   @Index('IDX_sources_actor_id')
