@@ -42,6 +42,8 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
   await apollo.start();
 
   app.disable('x-powered-by');
+  // A browser opened at the server's root lands in the playground.
+  app.get('/', (_req, res) => res.redirect(302, '/graphql'));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -70,11 +72,9 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
           : status === 500
             ? 'Internal server error'
             : 'the request is malformed (is it JSON?)';
-      res
-        .status(status)
-        .json({
-          errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-        });
+      res.status(status).json({
+        errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+      });
     },
   );
 

@@ -1,5 +1,6 @@
 // Example: every anonymous quote by a source affiliated with an actor (NATO counts its members),
-// as typed rows. Against a running server: `npm run client:js:example -- [name] [url]`.
+// as typed rows. Against a running server: `npm run client:js:example -- [name] [url]`; the URL
+// defaults to QUOTEGRAPH_URL, then to http://localhost:4000/graphql.
 import { ActorByNameDocument, AnonymousQuotesDocument } from './generated/graphql';
 import { allNodes, createQuotegraphClient, run } from './quotegraph-client';
 
@@ -16,7 +17,12 @@ export async function anonymousQuotesAffiliatedWith(url: string, actorName: stri
   const { actor } = await run(client, ActorByNameDocument, { name: actorName });
   if (!actor) throw new Error(`no actor named ${actorName}`);
   const rows: AnonymousQuoteRow[] = [];
-  for await (const quote of allNodes(client, AnonymousQuotesDocument, { affiliationIds: [actor.id] }, (data) => data.quotes)) {
+  for await (const quote of allNodes(
+    client,
+    AnonymousQuotesDocument,
+    { affiliationIds: [actor.id] },
+    (data) => data.quotes,
+  )) {
     rows.push({
       outlet: quote.article.outlet?.name ?? null,
       publishedAt: quote.article.publishedAt ?? null,
@@ -28,12 +34,26 @@ export async function anonymousQuotesAffiliatedWith(url: string, actorName: stri
   return rows;
 }
 
+/** The server's URL: the second argument, else QUOTEGRAPH_URL, else the local default. */
+export function serverUrl(argument: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return argument ?? env.QUOTEGRAPH_URL ?? 'http://localhost:4000/graphql';
+}
+
+/** A network failure says which URL it could not reach, not only "fetch failed". */
+export function describeFailure(error: unknown, url: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\[Network\]|fetch failed|ECONNREFUSED/.test(message)
+    ? `could not reach ${url} (${message}); is the server running (npm start), or is QUOTEGRAPH_URL right?`
+    : message;
+}
+
 if (require.main === module) {
-  const [name = 'NATO', url = 'http://localhost:4000/graphql'] = process.argv.slice(2);
+  const [name = 'NATO', argument] = process.argv.slice(2);
+  const url = serverUrl(argument);
   anonymousQuotesAffiliatedWith(url, name)
     .then((rows) => console.table(rows))
     .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(describeFailure(error, url));
       process.exit(1);
     });
 }
