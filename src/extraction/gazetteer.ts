@@ -10,7 +10,9 @@ export interface KnownActor {
   readonly memberOf: readonly string[];
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// ASCII has no accents to take off: most words skip the normalisation.
+const fold = (text: string) =>
+  /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export const REPORTING_VERBS: ReadonlySet<string> = new Set(reportingData.verbs);
 export const THAT_VERBS: ReadonlySet<string> = new Set(reportingData.thatVerbs);

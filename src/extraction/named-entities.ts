@@ -67,12 +67,19 @@ function stateNamedBy(word: string): KnownActor | undefined {
 
 const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) && !NOT_ACTOR_ACRONYMS.has(word);
 
-/** The title at the start of `words`, longest first. */
+/** The titles by their first word, each as its words, longest first (TITLES' order). */
+const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const title of TITLES) {
+  const parts = title.split(' ');
+  TITLES_BY_FIRST_WORD.set(parts[0], [...(TITLES_BY_FIRST_WORD.get(parts[0]) ?? []), parts]);
+}
+
+/** The title at the start of `words` when a name follows it, longest first. */
 function titleAt(words: string[]): string | undefined {
-  return TITLES.find((t) => {
-    const parts = t.split(' ');
-    return parts.every((p, k) => words[k] === p) && words.length > parts.length;
-  });
+  const found = TITLES_BY_FIRST_WORD.get(words[0])?.find(
+    (parts) => words.length > parts.length && parts.every((p, k) => words[k] === p),
+  );
+  return found?.join(' ');
 }
 
 /** How many words at the start name whom a following title serves: a state, an organisation, a region. */
@@ -138,7 +145,8 @@ function capitalActsAsState(analysis: Analysis, end: number): boolean {
 const surfaceOf = (analysis: Analysis, start: number, end: number) => analysis.text.slice(start, end);
 
 /** Only head words ("University", "Department", "Center"): a generic noun, never an actor by itself. */
-const onlyHeads = (words: string[]) => words.every((w) => ORGANISATION_HEADS.has(w) || TITLES.includes(w));
+const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES);
+const onlyHeads = (words: string[]) => words.every((w) => ORGANISATION_HEADS.has(w) || TITLE_WORDS.has(w));
 
 function organisation(name: string, start: number, end: number): EntityMention {
   return { name, kind: 'ORGANIZATION', start, end };
