@@ -22,6 +22,11 @@ describe('source kinds and attribution methods', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+  });
+
+  // Tests create, import and delete sources: each starts from this corpus alone.
+  beforeEach(async () => {
+    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
     corpus = await buildCorpus(app.database.dataSource, {
       outlets: [{ key: 'o', name: 'Outlet', domain: 'outlet.example' }],
       actors: [
@@ -148,7 +153,7 @@ describe('source kinds and attribution methods', () => {
   describe('on extracted quotes', () => {
     let articleId: string;
 
-    beforeAll(async () => {
+    beforeEach(async () => {
       const { text } = readGoldDocument(path.join(__dirname, '../fixtures'), 'storm-shadow-victory-plan');
       const imported = await graphql(
         `
