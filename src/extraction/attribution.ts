@@ -52,6 +52,7 @@ const LEAD_WORDS = new Set([
   'there',
 ]);
 // Participles that stay inside a source's noun phrase ("officials familiar with", "people briefed on").
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom']);
 const PARTICIPLE_MODIFIERS = new Set(['familiar', 'briefed', 'involved', 'close', 'speaking', 'based', 'retired']);
 // Words between a speaker and its verb that belong to neither ("has also said", "later told").
 const SKIPPABLE = new Set([
@@ -238,11 +239,21 @@ function nounPhrase(tokens: Token[]): Token[] | null {
   if (pronoun >= 0) return comma < 0 ? [head[pronoun]] : null;
   let first = 0;
   while (first < head.length && (LEAD_WORDS.has(head[first].lower) || SKIPPABLE.has(head[first].lower))) first += 1;
-  if (first < head.length && /ing$/.test(head[first].lower) && head[first].pos === 'VERB') return null;
+  if (first < head.length && opensWithVerb(head, first)) return null;
   let last = first + 1;
   while (last < head.length && !isClauseVerb(head, last)) last += 1;
   if (last < head.length) return comma < 0 ? head.slice(first, last) : null;
   return comma < 0 ? head.slice(first) : [...head.slice(first), ...tokens.slice(comma)];
+}
+
+/** "going on to", "Having", "remove loopholes like…", "invoked the famous story…": a clause, not a party. */
+function opensWithVerb(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token.pos === 'AUX') return true;
+  if (token.pos !== 'VERB' || PARTICIPLE_MODIFIERS.has(token.lower)) return false;
+  // A capitalised word the tagger calls a verb is mostly a name ("Lynch said"), unless a gerund.
+  if (/^\p{Lu}/u.test(token.text)) return /ing$/.test(token.lower);
+  return !/ed$/.test(token.lower) || tokens[i + 1]?.pos === 'DET';
 }
 
 /** A verb or auxiliary that makes the words a clause, not a participle inside a noun phrase. */
@@ -253,6 +264,11 @@ function isClauseVerb(tokens: Token[], i: number): boolean {
   // "retired Air Force general", "a Washington-based developer": a participle before a noun.
   const next = tokens[i + 1];
   return !(next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'));
+}
+
+/** The speaker phrase in the words before or after a reporting verb, or null for a fragment. */
+export function speakerPhrase(text: string, tokens: Token[], cue: Token | null): SpeakerMention | null {
+  return mention(text, tokens, cue);
 }
 
 function mention(text: string, tokens: Token[], cue: Token | null, limit = 14): SpeakerMention | null {
@@ -342,7 +358,7 @@ function startsWithName(tokens: Token[]): boolean {
 function opensAppositive(token: Token | undefined): boolean {
   if (!token) return false;
   return (
-    ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'former', 'head', 'chief'].includes(token.lower) ||
+    ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'former', 'head', 'chief', 'of'].includes(token.lower) ||
     token.pos === 'NUM' ||
     (/^\p{Ll}/u.test(token.text) && (token.pos === 'NOUN' || token.pos === 'ADJ'))
   );
@@ -350,12 +366,14 @@ function opensAppositive(token: Token | undefined): boolean {
 
 /** "…,” said Alan Cole, an economist at the Tax Foundation." : the appositive to the sentence's end. */
 function appositiveAfter(tokens: Token[], comma: number): Token[] {
-  const rest: Token[] = [];
-  for (let k = comma; k < tokens.length; k += 1) {
+  const rest: Token[] = [tokens[comma]];
+  const relative = RELATIVE_WORDS.has(tokens[comma + 1]?.lower ?? '');
+  for (let k = comma + 1; k < tokens.length; k += 1) {
     const token = tokens[k];
     if (/^[;:!?()]$/.test(token.text) || (token.text === '.' && endsSentence(tokens, k))) break;
-    // ", adding that…", ", saying…": the speaker's phrase has ended.
-    if (token.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 1]?.pos === 'VERB') break;
+    // One appositive: a second one (", an E.U. institution whose…") or a relative clause after a
+    // noun ("a law professor at the university who has…") is about something else.
+    if (token.text === ',' || (!relative && RELATIVE_WORDS.has(token.lower))) break;
     rest.push(token);
   }
   return rest;
@@ -364,8 +382,17 @@ function appositiveAfter(tokens: Token[], comma: number): Token[] {
 /** The phrase after "said": up to punctuation, a relative clause or a time or place adverbial. */
 function phraseFrom(text: string, tokens: Token[], cue: Token): SpeakerMention | null {
   const phrase: Token[] = [];
-  for (const [k, token] of tokens.entries()) {
-    if (token.text === ',' && k > 0 && startsWithName(phrase) && opensAppositive(tokens[k + 1])) {
+  for (let k = 0; k < tokens.length; k += 1) {
+    const token = tokens[k];
+    const named = startsWithName(phrase.filter((t) => t.lower !== 'the'));
+    // "said Rep. G.K. Butterfield (D-N.C.), head of…": a party note stays with the name.
+    const close = token.text === '(' && named ? tokens.findIndex((t, j) => j > k && t.text === ')') : -1;
+    if (close > k && close - k < 8) {
+      phrase.push(...tokens.slice(k, close + 1));
+      k = close;
+      continue;
+    }
+    if (token.text === ',' && k > 0 && named && opensAppositive(tokens[k + 1])) {
       return mention(text, [...phrase, ...appositiveAfter(tokens, k)], cue, LONG_PHRASE);
     }
     if (/^[,;:!?()—–]$/.test(token.text) || (token.text === '.' && endsSentence(tokens, k))) break;

@@ -1,7 +1,7 @@
 // Extraction of one article as a draft, without a database: direct quotes and paraphrases, the
 // sources they are attributed to (named or anonymous, with role and affiliation), and the named
 // entities mentioned. The pipeline writes drafts; the evaluation scores them. Offsets are UTF-16.
-import { type AttributedQuotation, attributeQuotations, type SpeakerMention } from './attribution';
+import { type AttributedQuotation, attributeQuotations, type SpeakerMention, speakerPhrase } from './attribution';
 import { isRegion, knownActorNamed, stateOfDemonym, THAT_VERBS } from './gazetteer';
 import { type EntityKind, type EntityMention, findEntities } from './named-entities';
 import { findQuotations } from './quotations';
@@ -301,13 +301,8 @@ function reportedSpeech(
         s -= 1;
       if (b < 0 || s === b || b - s > 8) continue;
       const subject = tokens.slice(s + 1, b + 1);
-      const speaker: SpeakerMention = {
-        text: analysis.text.slice(subject[0].start, subject[subject.length - 1].end),
-        start: subject[0].start,
-        end: subject[subject.length - 1].end,
-        cue: verb.lower,
-        pronoun: subject.length === 1 && ['he', 'she', 'they', 'it', 'i', 'we'].includes(subject[0].lower),
-      };
+      const speaker = speakerPhrase(analysis.text, subject, verb);
+      if (!speaker) break;
       if (tokens[v + 1]?.lower === 'that' && v + 2 < tokens.length) {
         const last = tokens[tokens.length - 1];
         const end = /^[.!?]$/.test(last.text) ? tokens[tokens.length - 2].end : last.end;

@@ -39,7 +39,7 @@ export function kindOfDescription(descriptor: string): PhraseKind | undefined {
   if (ORGANIZATION_NOUNS.has(head)) return { kind: 'ORGANIZATION', anonymous: false };
   if (DOCUMENT_NOUNS.has(head)) return { kind: 'DOCUMENT', anonymous: false };
   // "the announcer", "a columnist": a noun of agency names a person.
-  if (/^\p{Ll}{3,}(?:er|or|ist|ian)$/u.test(head)) return { kind: 'PERSON', anonymous: true };
+  if (/^\p{Ll}{3,}(?:er|ist|ian)$/u.test(head)) return { kind: 'PERSON', anonymous: true };
   // "Americans", "Democrats", "Ukrainians": a capitalised plural names a group of people.
   if (/^\p{Lu}\p{Ll}+s$/u.test(descriptor.replace(MODIFIER_START, '').trim().split(/\s+/).pop() ?? ''))
     return { kind: 'GROUP', anonymous: true };
