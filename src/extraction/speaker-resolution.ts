@@ -19,6 +19,8 @@ const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 /** How many paragraphs back a pronoun may reach for its person. */
 const PARAGRAPH_REACH = 10;
 
+// What may stand before a subject's name in its noun phrase: titles, role words, numbers.
+const ROLE_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
 const CALENDAR_WORDS = new Set([
   'Monday',
   'Tuesday',
@@ -150,21 +152,25 @@ export class Discourse {
 
   /** A person who opens the sentence (titles aside) or whom a verb follows. */
   private isSubject(span: Span): boolean {
-    const token = this.tokenAt(span.start);
+    const index = tokenIndexAt(this.analysis, span.start);
+    const token = this.analysis.tokens[index];
     if (!token) return false;
     const sentence = this.analysis.sentences[token.sentence];
-    const lead = this.analysis.text.slice(sentence.start, span.start);
-    const opens = /^[\s"“‘'(]*(?:(?:\p{Lu}[\p{L}.'’-]*|former|the)\s+)*$/u.test(lead);
-    const after = this.analysis.text.slice(span.end, span.end + 3);
-    if (/^['’]s?\b/.test(after)) return false;
-    const next = this.tokenAt(span.end);
+    // "in New Jersey", "for Hillary Clinton": a name a preposition governs is no subject.
+    // if (this.analysis.tokens[index - 1]?.pos === 'ADP') return false;
+    if (/^['’]s?\b/.test(this.analysis.text.slice(span.end, span.end + 3))) return false;
+    // Opening the sentence, after titles or a few role words ("Conservative economist Aparna Mathur").
+    const lead = this.analysis.tokens.slice(sentence.firstToken, index);
+    const opens = lead.length <= 4 && lead.every((t) => ROLE_TAGS.has(t.pos) || /^[“"‘'(]$/.test(t.text));
     // "noted NBC's Dante Chinni", "said Angelique Brunner": the name a reporting verb governs.
-    const index = tokenIndexAt(this.analysis, span.start);
-    const verb = [1, 2, 3]
+    const before = [1, 2, 3]
       .map((k) => this.analysis.tokens[index - k])
       .find((t) => t && (t.pos === 'VERB' || !/^\p{Lu}|^['’]s$/u.test(t.text)));
-    const governed = verb !== undefined && REPORTING_VERBS.has(verb.lower);
-    return opens || governed || next?.pos === 'VERB' || next?.pos === 'AUX';
+    const governed = before !== undefined && REPORTING_VERBS.has(before.lower);
+    const next = this.tokenAt(span.end);
+    // A finite verb after the name makes it the subject; a gerund ("Hillary Clinton being…") does not.
+    const verb = next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.lower)));
+    return opens || governed || verb;
   }
 
   /**
@@ -178,7 +184,11 @@ export class Discourse {
     for (const run of this.properNounRuns()) {
       const titled = run.findLastIndex((t) => TITLES.includes(t.text));
       const name = run.slice(titled + 1);
-      if (!name.length || (name.length < 2 && titled < 0 && !bySurname.has(name[0].text))) continue;
+      // One word is a name when titled, when a full name seen before ends with it, or when it is a
+      // first name standing alone ("Melanie thought…").
+      const single = name.length === 1 && titled < 0;
+      const known = single && (bySurname.has(name[0].text) || FIRST_NAME_GENDER.has(name[0].text));
+      if (!name.length || (single && !known)) continue;
       const start = name[0].start;
       const end = name[name.length - 1].end;
       const surface = this.analysis.text.slice(start, end);
@@ -187,7 +197,7 @@ export class Discourse {
       const covered = entities.some((e) => e.start < end && start < e.end && (!personal || e.kind === 'PERSON'));
       if (inside(this.quoted, start, end) || covered || name.some((t) => !isNameWord(t.text))) continue;
       if (kindOfDescription(surface)?.kind === 'ORGANIZATION') continue;
-      const full = name.length === 1 && titled < 0 ? (bySurname.get(surface) as string) : surface;
+      const full = single ? (bySurname.get(surface) ?? surface) : surface;
       if (name.length > 1) bySurname.set(name[name.length - 1].text, surface);
       found.push({ ...this.place(start, end), name: full, salient: this.isSubject({ start, end }) });
     }
@@ -223,7 +233,9 @@ export class Discourse {
     for (let i = index; i < sentence.lastToken; i += 1) {
       const t = this.analysis.tokens[i];
       if (inside(this.quoted, t.start, t.end)) continue;
-      if (starts.get(t.start) !== undefined && starts.get(t.start) !== mention.name) return;
+      // Another name before the pronoun may be the one it stands for.
+      if ((starts.get(t.start) ?? mention.name) !== mention.name || (t.pos === 'PROPN' && t.start >= mention.end))
+        return;
       if (MALE_PRONOUNS.has(t.lower)) return void this.genders.set(mention.name, 'male');
       if (FEMALE_PRONOUNS.has(t.lower)) return void this.genders.set(mention.name, 'female');
     }
