@@ -169,7 +169,7 @@ export class Discourse {
     const governed = before !== undefined && REPORTING_VERBS.has(before.lower);
     const next = this.tokenAt(span.end);
     // A finite verb after the name makes it the subject; a gerund ("Hillary Clinton being…") does not.
-    const verb = next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(next.lower)));
+    const verb = next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB') && !/ing$/.test(next.lower);
     return opens || governed || verb;
   }
 
