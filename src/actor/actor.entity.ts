@@ -67,6 +67,13 @@ export class Actor {
   @Column({ name: 'wikidata_id', type: 'text', nullable: true })
   wikidataId: string | null;
 
+  @Field({
+    description:
+      'True when extraction made this actor for a single word (a surname, an acronym) that several known actors carry: it may stand for any of them.',
+  })
+  @Column({ type: 'boolean', default: false })
+  ambiguous: boolean;
+
   @Index('IDX_actors_affiliation_id')
   @ForeignKey(() => Actor, { onDelete: 'RESTRICT' })
   @Column({ name: 'affiliation_id', type: 'uuid', nullable: true })

@@ -12,6 +12,8 @@ export interface RegisteredActor {
   readonly name: string;
   /** The kind the actor was created with: a later article naming it with another kind does not change it. */
   readonly kind: string;
+  /** Made for a single word several known actors carried (absent: not). */
+  readonly ambiguous?: boolean;
 }
 
 /**
@@ -50,49 +52,85 @@ export class ActorRegistry {
   private readonly actors: { actor: RegisteredActor; key: string }[] = [];
   private readonly aliases = new Map<string, RegisteredActor>();
 
-  /**
-   * findExisting: by folded name (earliest first); a name of several words by alias; a single word
-   * only when exactly one actor carries it, as an alias or, for a PERSON, as the end of its name.
-   */
-  private findExisting(name: string): RegisteredActor | undefined {
-    const key = foldKey(name);
-    const byName = this.actors.find((a) => a.key === key);
-    if (byName) return byName.actor;
-    const byAlias = this.aliases.get(key);
-    if (name.includes(' ')) return byAlias;
+  /** The single words several known actors carry, when no actor is named by them; else the one actor. */
+  private carriersOf(key: string): Set<RegisteredActor> {
     const carriers = new Set(
       this.actors.filter((a) => a.actor.kind === 'PERSON' && a.key.endsWith(` ${key}`)).map((a) => a.actor),
     );
+    const byAlias = this.aliases.get(key);
     if (byAlias) carriers.add(byAlias);
+    return carriers;
+  }
+
+  /**
+   * findExisting: by folded name (earliest first); a name of several words by alias; a single word
+   * only when exactly one actor carries it, as an alias or, for a PERSON, as the end of its name
+   * (several: `ambiguous`, and the writer creates a new actor flagged so).
+   */
+  private findExisting(name: string): RegisteredActor | 'ambiguous' | undefined {
+    const key = foldKey(name);
+    const byName = this.actors.find((a) => a.key === key);
+    if (byName) return byName.actor;
+    if (name.includes(' ')) return this.aliases.get(key);
+    const carriers = this.carriersOf(key);
+    if (carriers.size > 1) return 'ambiguous';
     return carriers.size === 1 ? [...carriers][0] : undefined;
+  }
+
+  /** findByAliases: an organisation, state or medium to the one actor of its kind one of its aliases names. */
+  private findByAliases(record: ActorRecord): RegisteredActor | undefined {
+    if (record.kind === 'PERSON') return undefined;
+    const keys = new Set((record.aliases ?? []).map(foldKey));
+    const named = new Set(
+      this.actors
+        .filter((a) => keys.has(a.key) && a.actor.kind === record.kind && !a.actor.ambiguous)
+        .map((a) => a.actor),
+    );
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   /**
    * writeActors for one article: every name looked up against the actors of earlier articles,
-   * then the names not found created (one per name) with their aliases. Returns actors by name.
+   * then by its aliases, then the names not found created (one per name); every record's aliases
+   * go to its actor, new or not. Returns actors by name.
    */
   resolveArticle(records: readonly ActorRecord[]): Map<string, RegisteredActor> {
     const resolved = new Map<string, RegisteredActor>();
+    const ambiguous = new Set<string>();
     const toCreate: ActorRecord[] = [];
     for (const record of records) {
       if (resolved.has(record.name) || toCreate.some((other) => other.name === record.name)) continue;
       const existing = this.findExisting(record.name);
-      if (existing) resolved.set(record.name, existing);
+      const found = existing === 'ambiguous' ? undefined : (existing ?? this.findByAliases(record));
+      if (existing === 'ambiguous') ambiguous.add(record.name);
+      if (found) resolved.set(record.name, found);
       else toCreate.push(record);
     }
     for (const record of toCreate) {
-      const actor = { id: this.actors.length + 1, name: record.name, kind: record.kind };
+      const actor = {
+        id: this.actors.length + 1,
+        name: record.name,
+        kind: record.kind,
+        ambiguous: ambiguous.has(record.name),
+      };
       this.actors.push({ actor, key: foldKey(record.name) });
       resolved.set(record.name, actor);
     }
-    // An alias another actor already holds stays with that actor (ON CONFLICT DO NOTHING).
-    for (const record of toCreate) {
+    this.addAliases(records, resolved);
+    return resolved;
+  }
+
+  /** An alias another actor already holds stays with that actor; one folding to its own actor's name is skipped. */
+  private addAliases(records: readonly ActorRecord[], resolved: ReadonlyMap<string, RegisteredActor>): void {
+    for (const record of records) {
+      const actor = resolved.get(record.name) as RegisteredActor;
+      const own = foldKey(actor.name);
       // draft-annotations.ts records each non-blank alias once.
-      for (const alias of new Set((record.aliases ?? []).filter((a) => a.trim() !== ''))) {
+      // The record's own name too: of an actor found by another name, it is an alias.
+      for (const alias of new Set([record.name, ...(record.aliases ?? [])].filter((a) => a.trim() !== ''))) {
         const key = foldKey(alias);
-        if (!this.aliases.has(key)) this.aliases.set(key, resolved.get(record.name) as RegisteredActor);
+        if (key !== own && !this.aliases.has(key)) this.aliases.set(key, actor);
       }
     }
-    return resolved;
   }
 }

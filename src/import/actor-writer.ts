@@ -1,11 +1,14 @@
 // Resolves the actors an annotation set names to rows: an existing actor by name or alias (case
-// and accents ignored), a single word to the one actor that carries it, else a new actor
-// with its aliases, affiliation and memberships. Extraction, the example corpus and tests resolve
-// actors this one way.
-import { Actor } from '../actor/actor.entity';
+// and accents ignored), a single word to the one actor that carries it, an organisation, state or
+// medium to the one actor named by a form the article linked to it ("Scientology" for "Church of
+// Scientology"), else a new actor (flagged ambiguous when its single word fits several). Every
+// record's aliases go to the actor it resolves to, new or not. Extraction, the example corpus and
+// tests resolve actors this one way.
+import { Actor, ActorKind } from '../actor/actor.entity';
+import { Origin } from '../common/annotation';
 import { queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
-import { recordCreated } from '../revision/revision.service';
+import { recordChanges, recordCreated } from '../revision/revision.service';
 import type { ActorRecord } from './annotation-set';
 
 export interface ResolvedActors {
@@ -27,16 +30,32 @@ async function lockNames(tx: Transaction, names: readonly string[]): Promise<voi
   );
 }
 
+interface Existing {
+  /** Actor ids by the name asked for. */
+  readonly ids: Map<string, string>;
+  /** Single words several known actors carry and no actor is named by. */
+  readonly ambiguous: Set<string>;
+}
+
 /**
  * Existing actors by the names asked for, in one statement through the folded-key indexes: a
  * name or a longer name's alias as it is; a single word ("Mohamed", "KPA") only when exactly one
  * known actor carries it as an alias or, for a person, as the surname, since a wrong merge of two
- * people is worse than a second actor for one.
+ * people is worse than a second actor for one. A single word more actors carry comes back ambiguous.
  */
-async function findExisting(tx: Transaction, names: readonly string[]): Promise<Map<string, string>> {
-  const rows = await queryRows<{ name: string; id: string }>(
+async function findExisting(tx: Transaction, names: readonly string[]): Promise<Existing> {
+  const rows = await queryRows<{ name: string; id: string | null }>(
     tx,
     sql`WITH wanted AS (SELECT name, normalise_key(name) AS key FROM unnest(${sql.value([...names])}::text[]) AS name),
+        carriers AS (
+          SELECT w.name, count(DISTINCT carrier.id) AS n, (array_agg(DISTINCT carrier.id))[1] AS id, min(carrier.created_at) AS created_at
+          FROM wanted w CROSS JOIN LATERAL (
+            SELECT ac.id, ac.created_at FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id WHERE al.alias_key = w.key
+            UNION
+            SELECT ac.id, ac.created_at FROM actors ac WHERE ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || w.key
+          ) carrier
+          WHERE position(' ' IN w.name) = 0 GROUP BY w.name
+        ),
         matches AS (
           SELECT w.name, ac.id, 1 AS rank, ac.created_at FROM wanted w JOIN actors ac ON ac.name_key = w.key
           UNION ALL
@@ -44,30 +63,112 @@ async function findExisting(tx: Transaction, names: readonly string[]): Promise<
           FROM wanted w JOIN actor_aliases al ON al.alias_key = w.key JOIN actors ac ON ac.id = al.actor_id
           WHERE position(' ' IN w.name) > 0
           UNION ALL
-          SELECT w.name, (array_agg(DISTINCT carrier.id))[1], 3, min(carrier.created_at)
-          FROM wanted w CROSS JOIN LATERAL (
-            SELECT ac.id, ac.created_at FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id WHERE al.alias_key = w.key
-            UNION
-            SELECT ac.id, ac.created_at FROM actors ac WHERE ac.kind = 'PERSON' AND ac.name_key LIKE '% ' || w.key
-          ) carrier
-          WHERE position(' ' IN w.name) = 0 GROUP BY w.name HAVING count(DISTINCT carrier.id) = 1
+          SELECT name, CASE WHEN n = 1 THEN id END, 3, created_at FROM carriers
         )
         SELECT DISTINCT ON (name) name, id::text AS id FROM matches ORDER BY name, rank, created_at`,
+  );
+  const ids = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const row of rows) {
+    if (row.id) ids.set(row.name, row.id);
+    else ambiguous.add(row.name);
+  }
+  return { ids, ambiguous };
+}
+
+/**
+ * Organisations, states and media not found by their name, each to the one existing actor of its
+ * kind that another form the article linked to it names ("Church of Scientology", whose article
+ * also says "Scientology", joins the actor "Scientology" an earlier article made). People never
+ * join this way: a surname alone names too many.
+ */
+async function findByAliases(tx: Transaction, records: readonly ActorRecord[]): Promise<Map<string, string>> {
+  const pairs = records.flatMap((record) =>
+    record.kind === ActorKind.PERSON
+      ? []
+      : (record.aliases ?? []).map((alias) => ({ name: record.name, alias, kind: record.kind })),
+  );
+  if (!pairs.length) return new Map();
+  const rows = await queryRows<{ name: string; id: string }>(
+    tx,
+    sql`SELECT w.name, (array_agg(DISTINCT ac.id))[1]::text AS id
+        FROM unnest(${sql.value(pairs.map((p) => p.name))}::text[], ${sql.value(pairs.map((p) => p.alias))}::text[], ${sql.value(pairs.map((p) => p.kind))}::text[]) AS w(name, alias, kind)
+        JOIN actors ac ON ac.name_key = normalise_key(w.alias) AND ac.kind::text = w.kind AND NOT ac.ambiguous
+        GROUP BY w.name HAVING count(DISTINCT ac.id) = 1`,
   );
   return new Map(rows.map((row) => [row.name, row.id]));
 }
 
-async function addAliases(tx: Transaction, actorId: string, aliases: readonly string[]): Promise<void> {
-  if (!aliases.length) return;
-  // An alias another actor already holds stays with that actor.
+interface AliasRow {
+  readonly actorId: string;
+  readonly alias: string;
+  readonly origin: Origin;
+  /** A curator's alias that folds to the name is kept as written; any other such alias is skipped. */
+  readonly keepOwnName?: boolean;
+}
+
+/**
+ * The aliases of `rows` that their actors would really gain: not blank, not their own name folded
+ * (unless a curator wrote it so), not held by any actor yet (an alias another actor holds stays with that actor, a MANUAL alias
+ * keeps its origin), each folded alias once, for the first record that names it.
+ */
+async function missingAliases(tx: Transaction, rows: readonly AliasRow[]): Promise<AliasRow[]> {
+  if (!rows.length) return [];
+  return queryRows<AliasRow>(
+    tx,
+    sql`SELECT DISTINCT ON (normalise_key(w.alias)) w.actor_id::text AS "actorId", w.alias, w.origin::origin AS origin
+        FROM unnest(${sql.value(rows.map((r) => r.actorId))}::uuid[], ${sql.value(rows.map((r) => r.alias))}::text[], ${sql.value(rows.map((r) => r.origin))}::text[], ${sql.value(rows.map((r) => r.keepOwnName === true))}::boolean[])
+          WITH ORDINALITY AS w(actor_id, alias, origin, keep_own, ord)
+        JOIN actors ac ON ac.id = w.actor_id
+        WHERE btrim(w.alias) <> '' AND (w.keep_own OR normalise_key(w.alias) <> ac.name_key)
+          AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.alias_key = normalise_key(w.alias))
+        ORDER BY normalise_key(w.alias), w.ord`,
+  );
+}
+
+async function insertAliases(tx: Transaction, rows: readonly AliasRow[]): Promise<void> {
+  if (!rows.length) return;
   await queryRows(
     tx,
-    sql`INSERT INTO actor_aliases (actor_id, alias) SELECT ${sql.value(actorId)}::uuid, unnest(${sql.value([...aliases])}::text[])
+    sql`INSERT INTO actor_aliases (actor_id, alias, origin)
+        SELECT * FROM unnest(${sql.value(rows.map((r) => r.actorId))}::uuid[], ${sql.value(rows.map((r) => r.alias))}::text[], ${sql.value(rows.map((r) => r.origin))}::origin[])
         ON CONFLICT DO NOTHING`,
   );
 }
 
-/** Affiliations, aliases and memberships of the actors just created (existing actors keep theirs). */
+/**
+ * Every record's aliases on the actor it resolved to. New actors take theirs before their CREATE
+ * revision; an existing actor that gains one gets an UPDATE revision, and one that gains none
+ * (a second re-extraction) gets no revision at all.
+ */
+async function writeAliases(
+  tx: Transaction,
+  records: readonly ActorRecord[],
+  ids: ReadonlyMap<string, string>,
+  created: ReadonlySet<string>,
+): Promise<void> {
+  // A record's own name is an alias of an actor found by another name ("Church of Scientology"
+  // joined to "Scientology"); of the actor it names, it folds to the name and is skipped.
+  const wanted = records.flatMap((record) => {
+    const actorId = ids.get(record.key) as string;
+    const origin = record.aliasOrigin ?? Origin.MANUAL;
+    const keepOwnName = origin === Origin.MANUAL;
+    return [
+      { actorId, alias: record.name, origin },
+      ...(record.aliases ?? []).map((alias) => ({ actorId, alias, origin, keepOwnName })),
+    ];
+  });
+  const missing = await missingAliases(tx, wanted);
+  await insertAliases(
+    tx,
+    missing.filter((row) => created.has(row.actorId)),
+  );
+  const gained = missing.filter((row) => !created.has(row.actorId));
+  const gaining = [...new Set(gained.map((row) => row.actorId))];
+  if (gaining.length) await recordChanges(tx, 'Actor', gaining, () => insertAliases(tx, gained));
+}
+
+/** Affiliations and memberships of the actors just created (existing actors keep theirs). */
 async function completeCreated(
   tx: Transaction,
   records: readonly ActorRecord[],
@@ -78,7 +179,6 @@ async function completeCreated(
     const id = ids.get(record.key) as string;
     const affiliationId = idOf(record.affiliation);
     if (affiliationId && affiliationId !== id) await tx.getRepository(Actor).update(id, { affiliationId });
-    await addAliases(tx, id, [...new Set(record.aliases ?? [])]);
   }
   const memberships = records.flatMap((record) =>
     (record.memberOf ?? [])
@@ -97,33 +197,40 @@ async function completeCreated(
   );
 }
 
+/** The existing actor of each record's name, or the one its aliases name; the rest to create, one per name. */
+async function resolveExisting(
+  tx: Transaction,
+  records: readonly ActorRecord[],
+): Promise<{ existing: Map<string, string>; ambiguous: Set<string>; toCreate: ActorRecord[] }> {
+  const { ids: existing, ambiguous } = await findExisting(tx, [...new Set(records.map((record) => record.name))]);
+  const unfound = records.filter((record) => !existing.has(record.name) && !ambiguous.has(record.name));
+  for (const [name, id] of await findByAliases(tx, unfound)) existing.set(name, id);
+  const toCreate: ActorRecord[] = [];
+  for (const record of records)
+    if (!existing.has(record.name) && !toCreate.some((other) => other.name === record.name)) toCreate.push(record);
+  return { existing, ambiguous, toCreate };
+}
+
 export async function writeActors(tx: Transaction, records: readonly ActorRecord[]): Promise<ResolvedActors> {
   if (!records.length) return { ids: new Map(), created: 0 };
-  const names = [...new Set(records.map((record) => record.name))];
-  await lockNames(tx, names);
-  const existing = await findExisting(tx, names);
-  const ids = new Map<string, string>();
-  const toCreate: ActorRecord[] = [];
-  for (const record of records) {
-    const id = existing.get(record.name);
-    if (id) ids.set(record.key, id);
-    else if (!toCreate.some((other) => other.name === record.name)) toCreate.push(record);
-  }
+  await lockNames(tx, [...new Set(records.map((record) => record.name))]);
+  const { existing, ambiguous, toCreate } = await resolveExisting(tx, records);
   if (toCreate.length) {
-    const { identifiers } = await tx
-      .getRepository(Actor)
-      .insert(
-        toCreate.map((record) => ({ name: record.name, kind: record.kind, description: record.description ?? null })),
-      );
+    const { identifiers } = await tx.getRepository(Actor).insert(
+      toCreate.map((record) => ({
+        name: record.name,
+        kind: record.kind,
+        description: record.description ?? null,
+        ambiguous: ambiguous.has(record.name),
+      })),
+    );
     toCreate.forEach((record, i) => existing.set(record.name, identifiers[i].id as string));
   }
   // Two records of one name (an entity and a named source) are one actor.
-  for (const record of records) ids.set(record.key, existing.get(record.name) as string);
+  const ids = new Map(records.map((record) => [record.key, existing.get(record.name) as string]));
+  const created = new Set(toCreate.map((record) => existing.get(record.name) as string));
   await completeCreated(tx, toCreate, ids);
-  await recordCreated(
-    tx,
-    'Actor',
-    toCreate.map((record) => ids.get(record.key) as string),
-  );
+  await writeAliases(tx, records, ids, created);
+  await recordCreated(tx, 'Actor', [...created]);
   return { ids, created: toCreate.length };
 }

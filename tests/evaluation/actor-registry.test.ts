@@ -50,3 +50,35 @@ describe('aliases recorded with a new actor', () => {
     expect(later.get('The Korean  army')).toEqual(army.get('Korean People’s Army'));
   });
 });
+
+describe('what the writer does beyond a new actor’s aliases', () => {
+  it('makes a new actor, flagged ambiguous, for a single word two known persons carry', () => {
+    const registry = new ActorRegistry();
+    registry.resolveArticle([actor('Ann Lynx'), actor('Ben Lynx')]);
+    const lynx = registry.resolveArticle([actor('Lynx')]).get('Lynx');
+    expect(lynx).toMatchObject({ name: 'Lynx', ambiguous: true });
+    expect(registry.resolveArticle([actor('Lynx')]).get('Lynx')).toEqual(lynx);
+  });
+
+  it('joins an organisation to the one organisation an alias names, and records the new form on it', () => {
+    const registry = new ActorRegistry();
+    const sect = registry.resolveArticle([actor('Zentology', 'ORGANIZATION')]).get('Zentology');
+    const church = { ...actor('Church of Zentology', 'ORGANIZATION'), aliases: ['Zentology'] };
+    expect(registry.resolveArticle([church]).get('Church of Zentology')).toEqual(sect);
+    expect(registry.resolveArticle([actor('Church of  Zentology', 'STATE')]).get('Church of  Zentology')).toEqual(sect);
+  });
+
+  it('never joins a person through an alias', () => {
+    const registry = new ActorRegistry();
+    const brook = registry.resolveArticle([actor('Brook')]).get('Brook');
+    const ivy = { ...actor('Ivy Brook'), aliases: ['Brook'] };
+    expect(registry.resolveArticle([ivy]).get('Ivy Brook')).not.toEqual(brook);
+  });
+
+  it('adds aliases to an actor a later article names again', () => {
+    const registry = new ActorRegistry();
+    const army = registry.resolveArticle([actor('Korean People’s Army', 'ORGANIZATION')]).get('Korean People’s Army');
+    registry.resolveArticle([{ ...actor('Korean People’s Army', 'ORGANIZATION'), aliases: ['KPA'] }]);
+    expect(registry.resolveArticle([actor('KPA', 'ORGANIZATION')]).get('KPA')).toEqual(army);
+  });
+});
