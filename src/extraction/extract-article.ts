@@ -52,14 +52,15 @@ const DETERMINERS =
 const PLURAL_SOURCES =
   /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
 // How often each way of finding a speaker names the right one: the judge's speaker matching
-// (score.py) on PolNeAR dev, 84 articles, measured 2026-11-25 on the pure pipeline: CUE 265/269
-// (0.985), CONTINUATION 120/124 (0.968), PRONOUN 96/114 (0.842), NEIGHBOUR 2/2 (too few: set below
-// CONTINUATION, which it is less direct than). NONE names no one: as an attribution it is never
-// right. REPORTED (paraphrases) is not scored by the judge; it keeps the neighbour's guess.
+// (score.py, pronoun quotes against speaker-referents.jsonl) on PolNeAR dev, 84 articles, measured
+// 2026-11-25 on the pure pipeline: CUE 264/268 (0.985), CONTINUATION 123/125 (0.984), PRONOUN
+// 101/116 (0.871), NEIGHBOUR 2/2 (too few to measure: set below CONTINUATION, which is more
+// direct). NONE names no one, so as an attribution it is never right. REPORTED (paraphrases) is
+// not scored by the judge and keeps the old neighbour's guess.
 const CONFIDENCE: Record<AttributionMethod, number> = {
   CUE: 0.98,
-  CONTINUATION: 0.96,
-  PRONOUN: 0.84,
+  CONTINUATION: 0.98,
+  PRONOUN: 0.87,
   NEIGHBOUR: 0.8,
   REPORTED: 0.6,
   NONE: 0.05,
