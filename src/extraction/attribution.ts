@@ -475,6 +475,38 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+const TITLE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'with',
+  'to',
+  'in',
+  'on',
+  'for',
+  'at',
+  'by',
+  'from',
+]);
+
+/**
+ * The name of a show, book, song or programme ("Face the Nation," "A Change Is Gonna Come"):
+ * every word capitalised but the small ones, no punctuation but a comma or full stop at the end.
+ * Speech is written in sentence case, so this holds whoever is near it.
+ */
+function isTitleCase(inner: string): boolean {
+  const body = inner.trim().replace(/[,.]$/, '');
+  if (/[,.!?;:…—]/.test(body)) return false;
+  const words = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return (
+    words.length >= 2 && capitalised >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w))
+  );
+}
+
 /** Titles and scare quotes: few words, mostly capitalised or no sentence punctuation at all. */
 function looksLikeTitle(inner: string): boolean {
   const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -522,9 +554,14 @@ export function attributeQuotations(analysis: Analysis, quotations: Quotation[])
     let how: AttributedQuotation['how'] = speaker ? 'cue' : 'none';
     const words = wordCount(inner);
     const standsAlone = !before.some((t) => !isPunct(t)) && !after.some((t) => !isPunct(t));
-    const speech = speaker
-      ? words >= 1 && !(words < MIN_WORDS && looksLikeTitle(inner) && !/[,.!?]\s*$/.test(inner))
-      : words >= MIN_WORDS && !looksLikeTitle(inner) && (standsAlone || /[.!?,]\s*$/.test(inner));
+    // A headline is itself in title case, so a quote in it may be too.
+    const headline = analysis.tokens[tokenIndexAt(analysis, quotation.outerStart)]?.paragraph === 0;
+    const speech =
+      isTitleCase(inner) && !headline
+        ? false
+        : speaker
+          ? words >= 1 && !(words < MIN_WORDS && looksLikeTitle(inner) && !/[,.!?]\s*$/.test(inner))
+          : words >= MIN_WORDS && !looksLikeTitle(inner) && (standsAlone || /[.!?,]\s*$/.test(inner));
     if (!speech) {
       continue;
     }

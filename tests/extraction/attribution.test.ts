@@ -24,31 +24,54 @@ describe('attribution', () => {
   });
 
   test('a quote split by its attribution, and the next paragraph reopening it, keep their speaker', () => {
-    const text = '“The first part of it,” the minister said. “The second part of it.”\n“And a third part, in a new paragraph.”';
+    const text =
+      '“The first part of it,” the minister said. “The second part of it.”\n“And a third part, in a new paragraph.”';
     expect(attributions(text).map(([, s]) => s)).toEqual(['the minister', 'the minister', 'the minister']);
   });
 
   test('a quote introduced by the sentence before, or followed by its speaker, is theirs', () => {
-    expect(attributions('President Joe Biden spoke after the vote. Biden said on Monday:\n“We will stand with Ukraine for as long as it takes.”')).toEqual([
-      ['We will stand with Ukraine for as long as it takes.', 'Joe Biden'],
-    ]);
-    expect(attributions('“We will stand with Ukraine for as long as it takes.” Chancellor Olaf Scholz said so twice.')[0][1]).toBe('Olaf Scholz');
+    expect(
+      attributions(
+        'President Joe Biden spoke after the vote. Biden said on Monday:\n“We will stand with Ukraine for as long as it takes.”',
+      ),
+    ).toEqual([['We will stand with Ukraine for as long as it takes.', 'Joe Biden']]);
+    expect(
+      attributions('“We will stand with Ukraine for as long as it takes.” Chancellor Olaf Scholz said so twice.')[0][1],
+    ).toBe('Olaf Scholz');
   });
 
   test('"he said" is the last person named before, of that gender when the title tells it', () => {
-    const text = 'Mr. John Kirby met Mrs. Ana Lopez. “We talked for a long time about aid,” she said. “It went well for both sides,” he said.';
+    const text =
+      'Mr. John Kirby met Mrs. Ana Lopez. “We talked for a long time about aid,” she said. “It went well for both sides,” he said.';
     expect(attributions(text).map(([, s]) => s)).toEqual(['Ana Lopez', 'John Kirby']);
   });
 
   test('keeps offsets right after spaces the tokenizer drops (U+3000, a byte order mark)', () => {
-    const text = '\ufeffThe minister emphasized that the talks would continue.\u3000“We will be back next week,” the minister said.';
+    const text =
+      '\ufeffThe minister emphasized that the talks would continue.\u3000“We will be back next week,” the minister said.';
     const draft = extractArticle(text);
-    expect(draft.quotes.map((q) => text.slice(q.start, q.end))).toEqual(['the talks would continue', 'We will be back next week,']);
+    expect(draft.quotes.map((q) => text.slice(q.start, q.end))).toEqual([
+      'the talks would continue',
+      'We will be back next week,',
+    ]);
     // One source, whose span still reads "the minister" after the U+3000.
     expect(draft.sources.map((s) => text.slice(s.start, s.end))).toEqual(['the minister']);
   });
 
+  test('names of shows, books and songs are not quotes, even beside a speaker', () => {
+    expect(
+      attributions('Pence on the police\n“We stand by the police,” Pence said on CNN’s “State of the Union.”').map(
+        ([q]) => q,
+      ),
+    ).toEqual(['We stand by the police,']);
+    expect(attributions('A night of music\nHe sang “A Change Is Gonna Come,” he said.')).toEqual([]);
+    // A headline is written in title case, so a quote in it may be too.
+    expect(attributions('Warren to Stumpf: ‘You Should Be Criminally Investigated.’')).toHaveLength(1);
+  });
+
   test('titles, scare quotes and short names are not quotes', () => {
-    expect(attributions('Zelensky presented his “Victory Plan,” which he called “bold.” The “Storm Shadow” missile flew.')).toEqual([]);
+    expect(
+      attributions('Zelensky presented his “Victory Plan,” which he called “bold.” The “Storm Shadow” missile flew.'),
+    ).toEqual([]);
   });
 });
