@@ -53,7 +53,7 @@ const PLURAL_SOURCES =
   /^(sources|officials|analysts|experts|diplomats|aides|observers|critics|lawmakers|insiders|people|advisers|advisors|allies|strategists|economists|officers|residents|witnesses)$/i;
 // How often each way of finding a speaker names the right one: the judge's speaker matching
 // (score.py, pronoun quotes against speaker-referents.jsonl) on PolNeAR dev, 84 articles, measured
-// 2026-11-25 on the pure pipeline: CUE 264/268 (0.985), CONTINUATION 123/125 (0.984), PRONOUN
+// 2026-11-25 on the pure pipeline: CUE 263/267 (0.985), CONTINUATION 123/125 (0.984), PRONOUN
 // 101/116 (0.871), NEIGHBOUR 2/2 (too few to measure: set below CONTINUATION, which is more
 // direct). NONE names no one, so as an attribution it is never right. REPORTED (paraphrases) is
 // not scored by the judge and keeps the old neighbour's guess.
