@@ -58,11 +58,9 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     source: quote.source === null ? undefined : String(quote.source),
     cue: quote.cue,
     attributionMethod: AttributionMethod[quote.attribution],
-    // Finding the marks is near certain; how sure the attribution is decides the rest.
-    provenance: extractedBy(
-      EXTRACTORS.quoteFinder,
-      quote.kind === 'DIRECT' ? Math.min(1, quote.confidence + 0.05) : quote.confidence,
-    ),
+    // The draft's confidence is the measured accuracy of how the speaker was found: stored as is,
+    // so that minConfidence selects by it.
+    provenance: extractedBy(EXTRACTORS.quoteFinder, quote.confidence),
   }));
   const mentions = draft.entities.map((entity) => ({
     actor: entity.name,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readGoldDocument } from '../../src/corpus/gold-annotation';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { EXTRACTORS } from '../../src/extraction/extractors';
 
 const { gold, text } = readGoldDocument(path.join(__dirname, '../fixtures'), 'storm-shadow-victory-plan');
 const IMPORT = `mutation ($input: ImportArticleInput!) {
@@ -35,12 +36,16 @@ describe('extraction on import', () => {
 
   test('finds the 6 direct quotes of the example article at their exact spans, and no other direct quote', () => {
     const direct = imported.article.quotes.edges.map((e: any) => e.node).filter((q: any) => q.kind === 'DIRECT');
-    expect(direct.map((q: any) => [q.span.start, q.span.end])).toEqual(gold.quotes.filter((q) => q.kind === 'DIRECT').map((q) => q.span));
+    expect(direct.map((q: any) => [q.span.start, q.span.end])).toEqual(
+      gold.quotes.filter((q) => q.kind === 'DIRECT').map((q) => q.span),
+    );
   });
 
   test('attributes each to the right source, anonymous, with the affiliation the text gives', () => {
     const direct = imported.article.quotes.edges.map((e: any) => e.node).filter((q: any) => q.kind === 'DIRECT');
-    expect(direct.map((q: any) => [q.source.descriptor, q.source.anonymity, q.source.affiliation?.name ?? null])).toEqual([
+    expect(
+      direct.map((q: any) => [q.source.descriptor, q.source.anonymity, q.source.affiliation?.name ?? null]),
+    ).toEqual([
       ['a Ukrainian defense source', 'ANONYMOUS', 'Ukraine'],
       ['a Ukrainian defense source', 'ANONYMOUS', 'Ukraine'],
       ['a European official familiar with the discussions', 'ANONYMOUS', null],
@@ -57,13 +62,20 @@ describe('extraction on import', () => {
       for (const row of rows) {
         expect(row.origin).toBe('EXTRACTED');
         expect(row.extractor).toMatch(/^(quote-finder|attribution|entity-linker)$/);
-        expect(row.extractor_version).toBe('1.0.0');
+        expect(row.extractor_version).toBe(Object.values(EXTRACTORS).find((e) => e.name === row.extractor)?.version);
         expect(row.confidence).toBeGreaterThan(0);
         expect(row.confidence).toBeLessThanOrEqual(1);
       }
     }
-    const [counts] = await sql(`SELECT (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM mentions)::int AS mentions, (SELECT count(*) FROM actors)::int AS actors`);
-    expect(imported.extraction).toEqual({ quotes: counts.quotes, sources: counts.sources, mentions: counts.mentions, newActors: counts.actors });
+    const [counts] = await sql(
+      `SELECT (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM mentions)::int AS mentions, (SELECT count(*) FROM actors)::int AS actors`,
+    );
+    expect(imported.extraction).toEqual({
+      quotes: counts.quotes,
+      sources: counts.sources,
+      mentions: counts.mentions,
+      newActors: counts.actors,
+    });
   });
 
   test('links Zelensky, Biden, Starmer and Macron to one actor each, whatever form of the name or role phrase the text uses', async () => {
@@ -78,12 +90,16 @@ describe('extraction on import', () => {
       { name: 'Keir Starmer', forms: ['Keir Starmer'] },
       { name: 'Volodymyr Zelensky', forms: ['The Ukrainian leader', 'Volodymyr Zelensky', 'Zelensky'] },
     ]);
-    const [biden] = await sql(`SELECT af.name AS affiliation FROM actors ac JOIN actors af ON af.id = ac.affiliation_id WHERE ac.name = 'Joe Biden'`);
+    const [biden] = await sql(
+      `SELECT af.name AS affiliation FROM actors ac JOIN actors af ON af.id = ac.affiliation_id WHERE ac.name = 'Joe Biden'`,
+    );
     expect(biden.affiliation).toBe('United States');
   });
 
   test('the example article text is read the same from the fixture and the corpus', () => {
-    expect(readFileSync(path.join(__dirname, '../../src/corpus/data/storm-shadow-victory-plan.txt'), 'utf8')).toBe(text);
+    expect(readFileSync(path.join(__dirname, '../../src/corpus/data/storm-shadow-victory-plan.txt'), 'utf8')).toBe(
+      text,
+    );
   });
 
   // These write more rows than the one import: they get a database of their own (with the same
@@ -104,7 +120,8 @@ describe('extraction on import', () => {
 
     test('a second article naming the same people links them to the existing actors, with no duplicate', async () => {
       const before = await laterSql(`SELECT count(*)::int AS n FROM actors`);
-      const second = 'Joe Biden met Zelensky again on Friday. “We will keep helping Ukraine for as long as it takes,” Biden said.';
+      const second =
+        'Joe Biden met Zelensky again on Friday. “We will keep helping Ukraine for as long as it takes,” Biden said.';
       const { data, errors } = await later.graphql(IMPORT, { input: { title: 'Second', body: second } });
       expect(errors).toBeUndefined();
       expect(data.importArticle.extraction.newActors).toBe(0);
@@ -116,15 +133,24 @@ describe('extraction on import', () => {
     });
 
     test('concurrent imports naming the same new person create one actor', async () => {
-      const bodies = ['One', 'Two', 'Three', 'Four'].map((n) => `${n}: Prime Minister Mette Frederiksen spoke. “We stand firm on this, ${n},” Frederiksen said.`);
-      const results = await Promise.all(bodies.map((body, i) => later.graphql(IMPORT, { input: { title: `Concurrent ${i}`, body } })));
+      const bodies = ['One', 'Two', 'Three', 'Four'].map(
+        (n) => `${n}: Prime Minister Mette Frederiksen spoke. “We stand firm on this, ${n},” Frederiksen said.`,
+      );
+      const results = await Promise.all(
+        bodies.map((body, i) => later.graphql(IMPORT, { input: { title: `Concurrent ${i}`, body } })),
+      );
       expect(results.every((r) => !r.errors)).toBe(true);
-      expect(await laterSql(`SELECT count(*)::int AS n FROM actors WHERE name = 'Mette Frederiksen'`)).toEqual([{ n: 1 }]);
+      expect(await laterSql(`SELECT count(*)::int AS n FROM actors WHERE name = 'Mette Frederiksen'`)).toEqual([
+        { n: 1 },
+      ]);
     });
 
     test("a curator's edit turns an extracted quote MANUAL", async () => {
       const quote = laterImported.article.quotes.edges[0].node;
-      const { data } = await later.graphql(`mutation ($id: ID!) { updateQuote(input: { id: $id, cue: "told" }) { origin extractor confidence cue } }`, { id: quote.id });
+      const { data } = await later.graphql(
+        `mutation ($id: ID!) { updateQuote(input: { id: $id, cue: "told" }) { origin extractor confidence cue } }`,
+        { id: quote.id },
+      );
       expect(data.updateQuote).toEqual({ origin: 'MANUAL', extractor: 'quote-finder', confidence: null, cue: 'told' });
     });
   });

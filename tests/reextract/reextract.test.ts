@@ -5,6 +5,7 @@ import path from 'node:path';
 import { toGlobalId } from '../../src/common/global-id';
 import { readGoldDocument } from '../../src/corpus/gold-annotation';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { EXTRACTORS } from '../../src/extraction/extractors';
 
 const { text } = readGoldDocument(path.join(__dirname, '../fixtures'), 'storm-shadow-victory-plan');
 
@@ -212,8 +213,8 @@ describe('reextractArticles', () => {
     const overlapping = await sql(
       `SELECT count(*)::int AS n FROM quotes fresh JOIN quotes kept ON kept.article_id = fresh.article_id AND kept.id <> fresh.id
          AND kept.span_start < fresh.span_end AND fresh.span_start < kept.span_end
-       WHERE fresh.extractor_version = '1.0.0' AND (kept.origin = 'MANUAL' OR kept.id = $1)`,
-      [curated.citedQuote],
+       WHERE fresh.extractor_version = $2 AND (kept.origin = 'MANUAL' OR kept.id = $1)`,
+      [curated.citedQuote, EXTRACTORS.quoteFinder.version],
     );
     expect(overlapping[0].n).toBe(0);
   });
