@@ -1,8 +1,9 @@
 // Every actor a draft refers to, named once: the entities, the named sources and their
 // affiliations, and the organisations the gazetteer says a known state belongs to (France -> NATO).
 import type { ArticleDraft } from './extract-article';
-import { knownActorNamed, stateOfCapital } from './gazetteer';
+import { isRegion, knownActorNamed, stateOfCapital } from './gazetteer';
 import type { EntityKind } from './named-entities';
+import { ORGANISATION_HEADS } from './ner/name-runs';
 
 export interface DraftActor {
   readonly name: string;
@@ -22,6 +23,10 @@ function aliasesByName(draft: ArticleDraft): Map<string, Set<string>> {
     // Role phrases ("the president") are descriptions, not names; a capital standing for its state
     // ("Kyiv believes") is a city's name, not the state's.
     if (!surface || surface === entity.name || !/^\p{Lu}/u.test(surface) || stateOfCapital(surface)) continue;
+    // A team's place ("Sweden" for the Sweden national team) names a state or region; a head alone
+    // ("the Church") names no organisation outside its article.
+    const known = knownActorNamed(surface);
+    if ((known && known.name !== entity.name) || isRegion(surface) || ORGANISATION_HEADS.has(surface)) continue;
     const forms = aliases.get(entity.name) ?? new Set<string>();
     forms.add(surface);
     aliases.set(entity.name, forms);

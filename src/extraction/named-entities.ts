@@ -15,6 +15,8 @@ import {
 } from './gazetteer';
 import { genderOfFirstName } from './ner/first-names';
 import { type NameRun, nameRuns, ORGANISATION_HEADS } from './ner/name-runs';
+import { definiteShortForms, withShortNames } from './ner/organisation-forms';
+import { sportsTeams } from './ner/sports-teams';
 import { type Analysis, tokenIndexAt } from './text-analysis';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'STATE' | 'MEDIA';
@@ -43,9 +45,10 @@ const NOT_NAMES = new Set(
 );
 /** Acronyms that name no actor. */
 const NOT_ACTOR_ACRONYMS = new Set(
-  'CEO CFO COO CTO TV DNA GDP AM PM OK ID PhD MP MPs USB PC AI IT HIV AIDS COVID GPS SMS UFO FAQ PDF RNA CD DVD LED VIP LGBT LGBTQ BC AD'.split(
-    ' ',
-  ),
+  (
+    'CEO CFO COO CTO TV DNA GDP AM PM OK ID PhD MP MPs USB PC AI IT HIV AIDS COVID GPS SMS UFO FAQ PDF RNA CD DVD LED VIP LGBT LGBTQ BC AD ' +
+    'GMT UTC EST PST QC KC SC HTML HTTP URL WWW IQ BMI ATM CPU GPU API SUV NGO NGOs OBE MBE CBE'
+  ).split(' '),
 );
 /** Last words that make a capitalised run a place, a thing or an event rather than a person. */
 const NOT_PERSON_HEADS = new Set(
@@ -60,12 +63,38 @@ const NOT_PERSON_HEADS = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that make a name a craft, a storm or a product wherever they stand in it ("Space Shuttle
+ * Atlantis", "Hurricane Katrina"); its last word alone then names that thing too ("Atlantis").
+ */
+const THING_WORDS = new Set(
+  'Shuttle Spacecraft Spaceship Rover Probe Satellite Telescope Rocket Hurricane Typhoon Cyclone USS HMS'.split(' '),
+);
+const PROGRAMME_HEADS = new Set(['Program', 'Programme', 'Project', 'Mission', 'Initiative']);
+
+/** A name holding a thing word, unless an organisation's head ends it ("Space Telescope Science Institute"). */
+function isThing(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  return words.some((w) => THING_WORDS.has(w)) && (!ORGANISATION_HEADS.has(last) || PROGRAMME_HEADS.has(last));
+}
+
 /** The state a word names: a demonym ("Ukrainian") or a state's name ("Britain"). */
 function stateNamedBy(word: string): KnownActor | undefined {
   return stateOfDemonym(word) ?? (knownActorNamed(word)?.kind === 'STATE' ? knownActorNamed(word) : undefined);
 }
 
-const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) && !NOT_ACTOR_ACRONYMS.has(word);
+/** A product's or a version's name ("IE9", "PS4"): letters then digits. The gazetteer knows the groups ("G20"). */
+const isVersionName = (word: string) => /^\p{Lu}{1,4}\d+$/u.test(word);
+/** Roman numerals ("part XVII") are no acronyms. */
+const isRomanNumeral = (word: string) => /^[IVXLC]+$/.test(word);
+
+const isNotActorWord = (word: string) => NOT_ACTOR_ACRONYMS.has(word) || isVersionName(word) || isRomanNumeral(word);
+
+const isAcronym = (word: string) =>
+  /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) &&
+  !NOT_ACTOR_ACRONYMS.has(word) &&
+  !isVersionName(word) &&
+  !isRomanNumeral(word);
 
 /** The titles by their first word, each as its words, longest first (TITLES' order). */
 const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
@@ -157,7 +186,10 @@ function readRun(analysis: Analysis, run: NameRun): RunReading {
   const { start, end } = run;
   const surface = surfaceOf(analysis, start, end);
   const words = surface.split(' ');
-  if (NOT_NAMES.has(surface)) return undefined;
+  if (NOT_NAMES.has(surface) || isThing(words)) return undefined;
+  // "IE9", "VIP", "part XVII", "I’m": a product, a word or a numeral, unless the gazetteer knows it ("G20").
+  if (words.length === 1 && !knownActorNamed(surface) && (isNotActorWord(surface) || /^I['’]/.test(surface)))
+    return undefined;
   const known = knownActorNamed(surface);
   if (known && words.length > 1) return { entity: { name: known.name, kind: known.kind, start, end } };
   const capital = stateOfCapital(surface);
@@ -376,21 +408,49 @@ function withAcronymsResolved(text: string, entities: EntityMention[]): EntityMe
   });
 }
 
+/** The last words of the things the article names ("Atlantis" of "Space Shuttle Atlantis"). */
+function thingNames(analysis: Analysis, runs: readonly NameRun[]): Set<string> {
+  const names = new Set<string>();
+  for (const run of runs) {
+    const words = surfaceOf(analysis, run.start, run.end).split(' ');
+    if (words.length > 1 && isThing(words)) names.add(words[words.length - 1]);
+  }
+  return names;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every mention of a place the article's results set against another, as the team it names. */
+function withSportsTeams(text: string, entities: EntityMention[]): EntityMention[] {
+  const teams = sportsTeams(text);
+  if (!teams.size) return entities;
+  const found: EntityMention[] = [];
+  for (const [place, team] of teams) {
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(place)}(?![\\p{L}\\p{N}])`, 'gu')))
+      found.push({ name: team, kind: 'ORGANIZATION', start: match.index, end: match.index + place.length });
+  }
+  const isTeam = (e: EntityMention) => found.some((t) => t.start < e.end && e.start < t.end);
+  return [...entities.filter((e) => !isTeam(e)), ...found];
+}
+
 export function findEntities(analysis: Analysis): EntityMention[] {
   // Entities known from the run alone come first, then the people, then role phrases: the role
   // phrases look back through this order, and the sort below keeps it among equal starts.
   let entities: EntityMention[] = [];
   const candidates: Candidate[] = [];
-  for (const run of nameRuns(analysis)) {
-    const reading = readRun(analysis, run);
+  const runs = nameRuns(analysis);
+  const things = thingNames(analysis, runs);
+  for (const run of runs) {
+    const reading =
+      things.size && things.has(surfaceOf(analysis, run.start, run.end)) ? undefined : readRun(analysis, run);
     if (reading && 'entity' in reading) entities.push(reading.entity);
     else if (reading) candidates.push(reading.candidate);
   }
   entities.push(...peopleAmong(analysis.text, candidates));
-  entities = withAcronymsResolved(analysis.text, entities).map((e) => ({
-    ...e,
-    surface: analysis.text.slice(e.start, e.end),
-  }));
+  entities = withSportsTeams(analysis.text, withShortNames(withAcronymsResolved(analysis.text, entities)));
+  entities.sort((a, b) => a.start - b.start);
+  entities.push(...definiteShortForms(analysis.text, entities));
+  entities = entities.map((e) => ({ ...e, surface: analysis.text.slice(e.start, e.end) }));
   entities.push(...roleMentions(analysis.text, entities));
   entities.sort((a, b) => a.start - b.start);
   return entities;
