@@ -36,8 +36,11 @@ function aliasesByName(draft: ArticleDraft): Map<string, Set<string>> {
 
 export function draftActors(draft: ArticleDraft): DraftActor[] {
   const wanted = new Map<string, { name: string; kind: EntityKind; affiliation?: string }>();
+  // The gazetteer's kind for a state, organisation or medium it knows, whoever names it (a source's
+  // affiliation may guess STATE for the WHO): the first record's kind is the actor's for good.
   const want = (actor: { name: string; kind: EntityKind; affiliation?: string }) => {
-    if (!wanted.has(actor.name)) wanted.set(actor.name, actor);
+    const known = actor.kind === 'PERSON' ? undefined : knownActorNamed(actor.name);
+    if (!wanted.has(actor.name)) wanted.set(actor.name, known ? { ...actor, kind: known.kind } : actor);
   };
   for (const entity of draft.entities) want(entity);
   for (const source of draft.sources) {

@@ -388,11 +388,11 @@ function peopleAmong(text: string, candidates: Candidate[]): EntityMention[] {
   return found;
 }
 
-/** "Korean People's Army (KPA)": the acronym in brackets after a name is that name's. */
+/** "Korean People's Army (KPA)", "… [KPA]": the acronym in brackets after a name is that name's. */
 function acronymsDefined(text: string, entities: readonly EntityMention[]): Map<string, EntityMention> {
   const defined = new Map<string, EntityMention>();
   for (const entity of entities) {
-    const match = /^\s\((\p{Lu}[\p{Lu}\d&]{1,7})\)/u.exec(text.slice(entity.end, entity.end + 12));
+    const match = /^\s[([](\p{Lu}[\p{Lu}\d&]{1,7})[)\]]/u.exec(text.slice(entity.end, entity.end + 12));
     if (match && !defined.has(match[1]) && entity.kind !== 'PERSON') defined.set(match[1], entity);
   }
   return defined;
@@ -406,6 +406,66 @@ function withAcronymsResolved(text: string, entities: EntityMention[]): EntityMe
     const full = defined.get(text.slice(e.start, e.end));
     return full && full.name !== e.name ? { ...e, name: full.name, kind: full.kind } : e;
   });
+}
+
+/**
+ * "NASA Administrator Charles Bolden", "U.S. President Barack Obama": the state or organisation
+ * an office serves, named before the title, is mentioned too, when the gazetteer knows it or it
+ * is an acronym ("Massachusetts Sen." names a region, "French President" a demonym: neither).
+ */
+function affiliationMention(analysis: Analysis, run: NameRun): EntityMention | undefined {
+  const words = surfaceOf(analysis, run.start, run.end).split(' ');
+  const lead = affiliationLength(words);
+  if (!lead) return undefined;
+  const named = words.slice(0, lead).join(' ');
+  const end = run.start + named.length;
+  const known = knownActorNamed(named);
+  if (known) return { name: known.name, kind: known.kind, start: run.start, end };
+  return lead === 1 && isAcronym(named) ? organisation(named, run.start, end) : undefined;
+}
+
+/**
+ * "[Ambassador to the] United States Hamdullah Mohib", "The United Kingdom Home Office": a state's
+ * name run into the name of an entity the article names by itself elsewhere is two mentions.
+ */
+function withLeadingStatesSplit(text: string, entities: EntityMention[]): EntityMention[] {
+  const names = new Set(entities.map((e) => `${e.kind} ${e.name}`));
+  return entities.flatMap((entity) => {
+    const words = text.slice(entity.start, entity.end).split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n -= 1) {
+      const state = knownActorNamed(words.slice(0, n).join(' '));
+      const rest = words.slice(n).join(' ');
+      if (state?.kind !== 'STATE' || !names.has(`${entity.kind} ${rest}`)) continue;
+      const end = entity.start + words.slice(0, n).join(' ').length;
+      return [
+        { name: state.name, kind: 'STATE' as const, start: entity.start, end },
+        { ...entity, name: rest, start: entity.end - rest.length },
+      ];
+    }
+    return [entity];
+  });
+}
+
+const COMPASS_HALF = /\b[Tt]he\s+(North|South)(?![\p{L}\p{N}-])/gu;
+
+/**
+ * "the North", "the South": the one state of the article whose name opens with that word ("North
+ * Korea", "South Sudan"), once it is named; not a region ("the South" of the United States).
+ */
+function compassHalves(text: string, entities: readonly EntityMention[]): EntityMention[] {
+  const found: EntityMention[] = [];
+  for (const match of text.matchAll(COMPASS_HALF)) {
+    const word = match[1];
+    const start = match.index + match[0].length - word.length;
+    const end = start + word.length;
+    if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+    const states = new Set(
+      entities.filter((e) => e.kind === 'STATE' && e.end <= start && e.name.startsWith(`${word} `)).map((e) => e.name),
+    );
+    if (states.size === 1 && !entities.some((e) => e.start < end && start < e.end))
+      found.push({ name: [...states][0], kind: 'STATE', start, end });
+  }
+  return found;
 }
 
 /** The last words of the things the article names ("Atlantis" of "Space Shuttle Atlantis"). */
@@ -445,11 +505,15 @@ export function findEntities(analysis: Analysis): EntityMention[] {
       things.size && things.has(surfaceOf(analysis, run.start, run.end)) ? undefined : readRun(analysis, run);
     if (reading && 'entity' in reading) entities.push(reading.entity);
     else if (reading) candidates.push(reading.candidate);
+    const served = reading ? affiliationMention(analysis, run) : undefined;
+    if (served) entities.push(served);
   }
   entities.push(...peopleAmong(analysis.text, candidates));
+  entities = withLeadingStatesSplit(analysis.text, entities);
   entities = withSportsTeams(analysis.text, withShortNames(withAcronymsResolved(analysis.text, entities)));
   entities.sort((a, b) => a.start - b.start);
-  entities.push(...definiteShortForms(analysis.text, entities));
+  entities = entities.filter((e) => !/^(?:North|South)$/.test(analysis.text.slice(e.start, e.end)));
+  entities.push(...definiteShortForms(analysis.text, entities), ...compassHalves(analysis.text, entities));
   entities = entities.map((e) => ({ ...e, surface: analysis.text.slice(e.start, e.end) }));
   entities.push(...roleMentions(analysis.text, entities));
   entities.sort((a, b) => a.start - b.start);

@@ -105,3 +105,26 @@ describe('things that are no actors', () => {
     expect(entitiesOf(text)).toEqual([]);
   });
 });
+
+describe('states run into other names', () => {
+  test('a state before a name the article uses alone is a mention of its own', () => {
+    const text = 'The United Kingdom Home Office replied. Critics said the Home Office had waited.';
+    expect(entitiesOf(text)).toEqual([
+      'United Kingdom=United Kingdom/STATE',
+      'Home Office=Home Office/ORGANIZATION',
+      'Home Office=Home Office/ORGANIZATION',
+    ]);
+  });
+
+  test('"the North" after North Korea is North Korea, and an acronym in square brackets is defined', () => {
+    const text =
+      'North Korea shelled an island. The Korean Coastal Army [KCA] fired, and the North said the KCA would go on.';
+    expect(entitiesOf(text)).toEqual([
+      'North Korea=North Korea/STATE',
+      'Korean Coastal Army=Korean Coastal Army/ORGANIZATION',
+      'KCA=Korean Coastal Army/ORGANIZATION',
+      'North=North Korea/STATE',
+      'KCA=Korean Coastal Army/ORGANIZATION',
+    ]);
+  });
+});

@@ -38,14 +38,15 @@ describe('findEntities', () => {
     ]);
   });
 
-  test('takes the office and whom it serves off a name: NASA Administrator Charles Bolden', () => {
-    const [bolden] = findEntities(analyse('NASA Administrator Charles Bolden announced the decision.'));
+  test('takes the office and whom it serves off a name, and mentions whom it serves: NASA Administrator Charles Bolden', () => {
+    const [nasa, bolden] = findEntities(analyse('NASA Administrator Charles Bolden announced the decision.'));
     expect([bolden.name, bolden.kind, bolden.title, bolden.affiliation]).toEqual([
       'Charles Bolden',
       'PERSON',
       'Administrator',
       'NASA',
     ]);
+    expect([nasa.name, nasa.kind, nasa.start, nasa.end]).toEqual(['NASA', 'ORGANIZATION', 0, 4]);
   });
 
   test('reads kinds from the gazetteers and from head words', () => {
