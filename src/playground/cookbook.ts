@@ -30,19 +30,33 @@ export function readCookbook(folder = COOKBOOK_FOLDER): Recipe[] {
     });
 }
 
+/** The actor whose id QuotesByAffiliationAcrossArticles starts from: quoted in several articles of the example corpus. */
+export const EXAMPLE_AFFILIATION = 'United States';
+
 /**
- * Variables that make a recipe runnable as it is on the current corpus: a correction needs the
- * ids of a quote (extracted, when there is one) and of another source of its article.
+ * Variables that make a recipe runnable as it is on the current corpus. A correction needs the ids
+ * of an EXTRACTED quote and of another source of its article: a curated (MANUAL) quote is never
+ * offered, so running the tab cannot rewrite a curator's work; with no extracted quote it gets no ids.
  */
 export async function recipeVariables(db: EntityManager, recipe: Recipe): Promise<Record<string, unknown>> {
   if (recipe.name === 'PagingThroughAllQuotes') return { after: null };
+  if (recipe.name === 'QuotesByAffiliationAcrossArticles') return affiliationVariables(db);
   if (recipe.name !== 'CorrectAnExtractedAttribution') return {};
   const pair = await queryRow<{ quote_id: string; source_id: string }>(
     db,
     sql`SELECT q.id AS quote_id, s.id AS source_id
         FROM quotes q JOIN sources s ON s.article_id = q.article_id AND s.id IS DISTINCT FROM q.source_id
-        ORDER BY (q.origin = 'EXTRACTED') DESC, q.created_at DESC, s.span_start NULLS LAST, s.id
+        WHERE q.origin = 'EXTRACTED'
+        ORDER BY q.created_at DESC, q.id, s.span_start NULLS LAST, s.id
         LIMIT 1`,
   );
   return pair ? { quoteId: toGlobalId('Quote', pair.quote_id), sourceId: toGlobalId('Source', pair.source_id) } : {};
+}
+
+async function affiliationVariables(db: EntityManager): Promise<Record<string, unknown>> {
+  const actor = await queryRow<{ id: string }>(
+    db,
+    sql`SELECT id FROM actors WHERE name = ${sql.value(EXAMPLE_AFFILIATION)} ORDER BY created_at LIMIT 1`,
+  );
+  return actor ? { affiliationId: toGlobalId('Actor', actor.id) } : {};
 }
