@@ -55,6 +55,7 @@ export class ImportResolver {
         created: item.result?.created ?? false,
         extraction: item.result?.extraction ?? null,
         error: item.error ?? null,
+        warnings: item.result?.warnings ?? [],
       }),
     );
     return Object.assign(new ImportArticlesPayload(), {

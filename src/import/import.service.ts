@@ -8,6 +8,7 @@ import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { fromPostgresError } from '../errors/format-error';
+import { outletDomainWarning } from '../outlet/outlet-writer';
 import { extractArticle } from '../extraction/extract-article';
 import { type AnnotationCounts, writeAnnotations } from './annotation-writer';
 import { annotationsOfDraft } from './draft-annotations';
@@ -21,6 +22,8 @@ export interface ImportResult {
   readonly article: Article;
   readonly created: boolean;
   readonly extraction: AnnotationCounts | null;
+  /** What a client should know about how the article was filed, such as an outlet that holds its domain. */
+  readonly warnings: string[];
 }
 
 export interface ImportItemResult {
@@ -72,10 +75,13 @@ export function prepareImport(input: ImportArticleInput, settings: ImportSetting
 /** Writes a prepared article and, when it is new and asked for, what extraction finds in it. */
 export async function importArticle(tx: Transaction, prepared: PreparedImport): Promise<ImportResult> {
   const { article, created } = await writeArticle(tx, prepared.record);
-  if (!created || !prepared.extract) return { article, created, extraction: null };
+  // An existing article keeps its outlet whatever this import says, so only a new one is warned about.
+  const warning = created ? await outletDomainWarning(tx, prepared.record.outlet, article.outletId) : null;
+  const warnings = warning ? [warning] : [];
+  if (!created || !prepared.extract) return { article, created, extraction: null, warnings };
   const draft = extractArticle(article.body);
   const extraction = await writeAnnotations(tx, article.id, annotationsOfDraft(draft, article.body));
-  return { article, created, extraction };
+  return { article, created, extraction, warnings };
 }
 
 export function importErrorOf(error: unknown): { code: string; field: string | null; message: string } {

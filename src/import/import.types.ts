@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 
+const WARNINGS =
+  'How the article was filed where a client may not expect it: an outletName that differs from the name of the outlet holding its domain.';
+
 @ObjectType({ description: 'What the extraction pipeline wrote for an imported article.' })
 export class ExtractionReport {
   @Field(() => Int)
@@ -31,6 +34,9 @@ export class ImportArticlePayload {
     description: 'Null when nothing was extracted (extract: false, or not created).',
   })
   extraction: ExtractionReport | null;
+
+  @Field(() => [String], { description: WARNINGS })
+  warnings: string[];
 }
 
 @ObjectType()
@@ -64,6 +70,9 @@ export class ImportArticlesItem {
 
   @Field(() => ExtractionReport, { nullable: true })
   extraction: ExtractionReport | null;
+
+  @Field(() => [String], { description: WARNINGS })
+  warnings: string[];
 }
 
 @ObjectType()

@@ -1,6 +1,8 @@
 // Finding the outlet an article belongs to, creating it when it is new: by web domain when one is
 // known (the unique domain decides under concurrent imports), else by name with case and accents
-// ignored. A new outlet leaves its revision.
+// ignored. A name given with the domain wins over an outlet that holds the domain under another
+// name (a HuffPost article syndicated on another site's domain is HuffPost's): the article goes to
+// the outlet of that name, which never takes a domain another outlet holds. A new outlet leaves its revision.
 import { queryRow, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 import { recordCreated } from '../revision/revision.service';
@@ -45,9 +47,42 @@ async function byName(tx: Transaction, name: string): Promise<string> {
   return ((await created(tx, inserted)) ?? (await find())) as string;
 }
 
+interface DomainHolder {
+  readonly id: string;
+  readonly name: string;
+  /** The holder's name folds to the name given (case, accents and spacing ignored). */
+  readonly sameName: boolean;
+}
+
+function domainHolder(tx: Transaction, domain: string, name: string): Promise<DomainHolder | undefined> {
+  return queryRow<DomainHolder>(
+    tx,
+    sql`SELECT id, name, normalise_key(name) = normalise_key(${sql.value(name)}) AS "sameName"
+        FROM outlets WHERE domain = ${sql.value(domain)}`,
+  );
+}
+
 /** The outlet's id, or null when neither a domain nor a name is given. */
-export function findOrCreateOutlet(tx: Transaction, outlet: OutletRef): Promise<string | null> {
+export async function findOrCreateOutlet(tx: Transaction, outlet: OutletRef): Promise<string | null> {
   const name = outlet.name?.trim() || null;
-  if (outlet.domain) return byDomain(tx, outlet.domain, name);
-  return name ? byName(tx, name) : Promise.resolve(null);
+  if (!outlet.domain) return name ? byName(tx, name) : null;
+  if (!name) return byDomain(tx, outlet.domain, null);
+  const holder = await domainHolder(tx, outlet.domain, name);
+  return holder && !holder.sameName ? byName(tx, name) : byDomain(tx, outlet.domain, name);
+}
+
+/**
+ * Why an article written with `outlet` is not under the outlet that holds its domain, when a
+ * name given with the domain took it elsewhere (see findOrCreateOutlet); null otherwise.
+ */
+export async function outletDomainWarning(
+  tx: Transaction,
+  outlet: OutletRef,
+  outletId: string | null,
+): Promise<string | null> {
+  const name = outlet.name?.trim() || null;
+  if (!outlet.domain || !name) return null;
+  const holder = await domainHolder(tx, outlet.domain, name);
+  if (!holder || holder.id === outletId) return null;
+  return `the domain ${outlet.domain} belongs to the outlet "${holder.name}"; the article is filed under "${name}" as outletName says (mergeOutlets joins the two if they are one)`;
 }
