@@ -21,7 +21,8 @@ import { ArticleFilter } from './article.filter';
 import { articlesById } from './article.loaders';
 import { findArticleByUrl, listArticles } from './article.service';
 import { ArticleConnection, ArticleOrder } from './article.types';
-import { deleteArticle } from './article-curation.service';
+import { deleteArticle, updateArticle } from './article-curation.service';
+import { UpdateArticleInput } from './article.inputs';
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -77,6 +78,18 @@ export class ArticleResolver {
   @FieldResolver(() => [Stance])
   stances(@Root() article: Article, @Ctx() ctx: Context): Promise<Stance[]> {
     return stancesByArticleId(ctx).load(article.id);
+  }
+
+  // Editor-only once issue 14's keys arrive.
+  @Mutation(() => Article, {
+    description:
+      'Corrects title, url, publishedAt, outlet or language (the body never changes); the revision keeps what they were.',
+  })
+  updateArticle(
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdateArticleInput) input: UpdateArticleInput,
+  ): Promise<Article> {
+    return inTransaction(ctx.db, (tx) => updateArticle(tx, input));
   }
 
   @Mutation(() => ID, { description: 'Deletes the article and everything annotated on it; returns its id.' })

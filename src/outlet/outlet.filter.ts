@@ -1,0 +1,21 @@
+import { Field, InputType } from 'type-graphql';
+import { type RowSet, where } from '../common/row-set';
+import { type SQL, sql } from '../database/sql';
+
+@InputType({ description: 'Every field given must hold (AND).' })
+export class OutletFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the name or of the domain, ignoring case and accents.' })
+  search?: string | null;
+}
+
+/** Part of a name or domain: LIKE's wildcards in the text are matched literally. */
+function nameContains(search: string): SQL {
+  const pattern = sql`'%' || normalise_key(${sql.value(search.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+  return sql`normalise_key(o.name) LIKE ${pattern} OR normalise_key(coalesce(o.domain, '')) LIKE ${pattern}`;
+}
+
+/** Adds the filter's conditions on the outlets aliased `o`. */
+export function applyOutletFilter(rows: RowSet, filter: OutletFilter | null | undefined): RowSet {
+  if (!filter) return rows;
+  return where(rows, filter.search?.trim() ? nameContains(filter.search) : null);
+}
