@@ -8,5 +8,6 @@ import { AddSourceKind1795617173335 } from './1795617173335-add-source-kind';
 import { AddAttributionMethodAndAliasOrigin1795617209331 } from './1795617209331-add-attribution-method-and-alias-origin';
 import { DefaultSourceKind1795617732246 } from './1795617732246-default-source-kind';
 import { AddActorAmbiguous1795618104201 } from './1795618104201-add-actor-ambiguous';
+import { AddActorOrigin1795618500000 } from './1795618500000-add-actor-origin';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201];
+export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201, AddActorOrigin1795618500000];

@@ -1,8 +1,10 @@
-// Curating actors: create, update (aliases and memberships included) and merge duplicates, each
-// with its revisions, in the caller's transaction.
+// Curating actors: create, update (aliases and memberships included), merge duplicates, delete one
+// nothing cites and prune the extracted ones nothing cites, each with its revisions, in the
+// caller's transaction. A curated actor is MANUAL (actors.origin), which pruning never deletes.
 import { In, Not } from 'typeorm';
 import { given } from '../common/curation';
 import { findOrFail } from '../common/find-or-fail';
+import { toGlobalId } from '../common/global-id';
 import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
@@ -112,6 +114,14 @@ export async function createActor(tx: Transaction, input: CreateActorInput): Pro
   return tx.getRepository(Actor).findOneByOrFail({ id });
 }
 
+/** An actor a curator edited is theirs: MANUAL, never pruned. */
+async function markCurated(tx: Transaction, ids: readonly string[]): Promise<void> {
+  await queryRows(
+    tx,
+    sql`UPDATE actors SET origin = 'MANUAL' WHERE id = ANY(${sql.value(ids)}::uuid[]) AND origin <> 'MANUAL'`,
+  );
+}
+
 export async function updateActor(tx: Transaction, input: UpdateActorInput): Promise<Actor> {
   const actor = await findOrFail(tx, Actor, input.id, 'input.id');
   const name = input.name?.trim() || actor.name;
@@ -130,6 +140,7 @@ export async function updateActor(tx: Transaction, input: UpdateActorInput): Pro
     });
     if (aliases) await replaceAliases(tx, actor.id, aliases);
     if (memberOf) await replaceMemberships(tx, actor.id, memberOf);
+    await markCurated(tx, [actor.id]);
   });
   return tx.getRepository(Actor).findOneByOrFail({ id: actor.id });
 }
@@ -219,6 +230,7 @@ async function absorbMerged({ tx, into, from, intoId, fromIds }: Merge): Promise
     const current = await tx.getRepository(ActorAlias).find({ select: { alias: true }, where: { actorId: into.id } });
     const aliases = await normaliseAliases(tx, [...current.map((c) => c.alias), ...names.map((n) => n.alias)]);
     await replaceAliases(tx, into.id, aliases);
+    await markCurated(tx, [into.id]);
     await tx.getRepository(Actor).delete({ id: In(from) });
   });
 }
@@ -243,4 +255,62 @@ export async function mergeActors(
   await moveDependants(merge);
   await absorbMerged(merge);
   return tx.getRepository(Actor).findOneByOrFail({ id: into.id });
+}
+
+/** What cites an actor and so keeps it: sources (as actor or affiliation), mentions, memberships, affiliated actors. */
+function citationCounts(actorId: SQL): SQL {
+  return sql`SELECT
+      (SELECT count(*)::int FROM sources s WHERE s.actor_id = ${actorId} OR s.affiliation_id = ${actorId}) AS sources,
+      (SELECT count(*)::int FROM mentions m WHERE m.actor_id = ${actorId}) AS mentions,
+      (SELECT count(*)::int FROM actor_memberships am WHERE am.member_id = ${actorId} OR am.organisation_id = ${actorId}) AS memberships,
+      (SELECT count(*)::int FROM actors af WHERE af.affiliation_id = ${actorId}) AS affiliated`;
+}
+
+type Citations = Record<'sources' | 'mentions' | 'memberships' | 'affiliated', number>;
+
+const CITING: Record<keyof Citations, string> = {
+  sources: 'source(s)',
+  mentions: 'mention(s)',
+  memberships: 'membership(s)',
+  affiliated: 'affiliated actor(s)',
+};
+
+/** Deletes an actor nothing cites, with its aliases; a cited one is a CONFLICT that says what cites it. */
+export async function deleteActor(tx: Transaction, globalId: string): Promise<string> {
+  const actor = await findOrFail(tx, Actor, globalId, 'id');
+  const citations = (await queryRow<Citations>(tx, citationCounts(sql.value(actor.id)))) as Citations;
+  const citing = (Object.keys(CITING) as (keyof Citations)[]).filter((key) => citations[key] > 0);
+  if (citing.length) {
+    const what = citing.map((key) => `${citations[key]} ${CITING[key]}`).join(', ');
+    throw AppError.conflict(
+      `${actor.name} is cited by ${what}; merge it into another actor instead (mergeActors)`,
+      'id',
+      citations,
+    );
+  }
+  await recordChanges(tx, 'Actor', [actor.id], () => tx.getRepository(Actor).delete(actor.id));
+  return globalId;
+}
+
+/**
+ * Deletes the actors extraction created that nothing cites any more (no source, mention,
+ * membership either way or affiliated actor) and no curator named (no MANUAL alias), as deleted
+ * articles leave them. Locks them first, so a concurrent import citing one waits or fails.
+ */
+export async function pruneOrphanActors(tx: Transaction): Promise<{ id: string; name: string }[]> {
+  const orphans = await queryRows<{ id: string; name: string }>(
+    tx,
+    sql`SELECT ac.id::text AS id, ac.name FROM actors ac
+        WHERE ac.origin = 'EXTRACTED'
+          AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.actor_id = ac.id OR s.affiliation_id = ac.id)
+          AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ac.id)
+          AND NOT EXISTS (SELECT 1 FROM actor_memberships am WHERE am.member_id = ac.id OR am.organisation_id = ac.id)
+          AND NOT EXISTS (SELECT 1 FROM actors af WHERE af.affiliation_id = ac.id)
+          AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.origin = 'MANUAL')
+        ORDER BY ac.name_key, ac.id
+        FOR UPDATE OF ac`,
+  );
+  const ids = orphans.map((orphan) => orphan.id);
+  if (ids.length) await recordChanges(tx, 'Actor', ids, () => tx.getRepository(Actor).delete({ id: In(ids) }));
+  return orphans.map((orphan) => ({ id: toGlobalId('Actor', orphan.id), name: orphan.name }));
 }

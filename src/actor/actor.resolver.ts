@@ -21,7 +21,8 @@ import { ActorFilter } from './actor.filter';
 import { actorsById, aliasesByActorId, membersByOrganisationId, organisationsByMemberId } from './actor.loaders';
 import { findActorByName, listActors } from './actor.service';
 import { ActorConnection } from './actor.types';
-import { createActor, mergeActors, updateActor } from './actor-curation.service';
+import { createActor, deleteActor, mergeActors, pruneOrphanActors, updateActor } from './actor-curation.service';
+import { PrunePayload } from './actor-curation.types';
 import { CreateActorInput, UpdateActorInput } from './actor.inputs';
 
 @Resolver(() => Actor)
@@ -140,5 +141,24 @@ export class ActorResolver {
     @Arg('fromIds', () => [ID]) fromIds: string[],
   ): Promise<Actor> {
     return inTransaction(ctx.db, (tx) => mergeActors(tx, intoId, fromIds));
+  }
+
+  // Editor-only once issue 14's keys arrive.
+  @Mutation(() => ID, {
+    description:
+      'Deletes an actor nothing cites, with its aliases; returns its id. CONFLICT while a source, mention, membership or affiliated actor cites it: merge it instead.',
+  })
+  deleteActor(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<string> {
+    return inTransaction(ctx.db, (tx) => deleteActor(tx, id));
+  }
+
+  // Editor-only once issue 14's keys arrive.
+  @Mutation(() => PrunePayload, {
+    description:
+      'Deletes the actors extraction created that nothing cites (no source, mention, membership or affiliated actor) and no curator named.',
+  })
+  async pruneOrphanActors(@Ctx() ctx: Context): Promise<PrunePayload> {
+    const actors = await inTransaction(ctx.db, (tx) => pruneOrphanActors(tx));
+    return Object.assign(new PrunePayload(), { count: actors.length, actors });
   }
 }
