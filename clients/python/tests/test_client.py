@@ -15,7 +15,7 @@ query ($after: String) {
   quotes(first: 3, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { text kind source { descriptor anonymity affiliation { name } actor { name aliases } } } }
+    edges { node { id text kind source { descriptor anonymity affiliation { name } actor { name aliases } } } }
   }
 }
 """
@@ -44,7 +44,7 @@ class ClientTest(unittest.TestCase):
         nodes = list(self.client.paginate(QUOTES, "quotes"))
         self.assertEqual(len(nodes), total)
         self.assertGreater(total, 3)
-        self.assertEqual(len({node["text"] for node in nodes}), total)
+        self.assertEqual(len({node["id"] for node in nodes}), total)
 
     def test_errors_raise_with_their_codes_and_fields(self):
         with self.assertRaises(QuotegraphError) as raised:
@@ -56,7 +56,9 @@ class ClientTest(unittest.TestCase):
     def test_to_dataframe_has_one_row_per_node_with_dotted_columns(self):
         frame = Client.to_dataframe(self.client.paginate(QUOTES, "quotes"))
         self.assertIn("source.anonymity", frame.columns)
-        self.assertEqual(int((frame["source.anonymity"] == "ANONYMOUS").sum()), 7)
+        anonymous = self.client.query("{ quotes(first: 0, filter: { anonymity: ANONYMOUS }) { totalCount } }")["quotes"]["totalCount"]
+        self.assertGreater(anonymous, 0)
+        self.assertEqual(int((frame["source.anonymity"] == "ANONYMOUS").sum()), anonymous)
 
     def test_paginate_refuses_a_query_that_cannot_page(self):
         with self.assertRaises(ValueError):
