@@ -43,18 +43,29 @@ for (const medium of mediaData.media) {
   for (const name of [medium.name, ...medium.aliases]) byName.set(fold(name), actor);
 }
 
-export function knownActorNamed(name: string): KnownActor | undefined {
-  return byName.get(fold(name)) ?? byName.get(fold(name.replace(/^the\s+/i, '')));
+/**
+ * The look-ups below run several times on every capitalised word of an article, each folding it
+ * again; their answers are kept by the word as written. Bounded, so that a long-running server
+ * holds no more than a few thousand words.
+ */
+function remembered<T>(lookUp: (word: string) => T): (word: string) => T {
+  const answers = new Map<string, T>();
+  return (word) => {
+    const known = answers.get(word);
+    if (known !== undefined || answers.has(word)) return known as T;
+    if (answers.size >= 20_000) answers.clear();
+    const answer = lookUp(word);
+    answers.set(word, answer);
+    return answer;
+  };
 }
 
-export function stateOfDemonym(word: string): KnownActor | undefined {
-  return byDemonym.get(fold(word));
-}
+export const knownActorNamed: (name: string) => KnownActor | undefined = remembered(
+  (name) => byName.get(fold(name)) ?? byName.get(fold(name.replace(/^the\s+/i, ''))),
+);
 
-export function stateOfCapital(word: string): KnownActor | undefined {
-  return byCapital.get(fold(word));
-}
+export const stateOfDemonym: (word: string) => KnownActor | undefined = remembered((word) => byDemonym.get(fold(word)));
 
-export function isRegion(word: string): boolean {
-  return REGIONS.has(fold(word));
-}
+export const stateOfCapital: (word: string) => KnownActor | undefined = remembered((word) => byCapital.get(fold(word)));
+
+export const isRegion: (word: string) => boolean = remembered((word) => REGIONS.has(fold(word)));

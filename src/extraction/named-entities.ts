@@ -260,11 +260,37 @@ function readName(analysis: Analysis, surface: string, run: NameRun): RunReading
 }
 
 function lastWord(name: string): string {
-  return name.split(' ').pop() as string;
+  return name.slice(name.lastIndexOf(' ') + 1);
 }
 
 function firstWord(name: string): string {
-  return name.split(' ')[0];
+  const space = name.indexOf(' ');
+  return space < 0 ? name : name.slice(0, space);
+}
+
+/** The article's full-name people by name, surname and first name, each list in the article's order. */
+interface PeopleIndex {
+  readonly byName: ReadonlyMap<string, Candidate>;
+  readonly bySurname: ReadonlyMap<string, readonly Candidate[]>;
+  readonly byFirstName: ReadonlyMap<string, readonly Candidate[]>;
+}
+
+function indexPeople(people: readonly Candidate[]): PeopleIndex {
+  const byName = new Map<string, Candidate>();
+  const bySurname = new Map<string, Candidate[]>();
+  const byFirstName = new Map<string, Candidate[]>();
+  for (const person of people) {
+    if (!byName.has(person.name)) byName.set(person.name, person);
+    for (const [map, word] of [
+      [bySurname, lastWord(person.name)],
+      [byFirstName, firstWord(person.name)],
+    ] as const) {
+      const list = map.get(word);
+      if (list) list.push(person);
+      else map.set(word, [person]);
+    }
+  }
+  return { byName, bySurname, byFirstName };
 }
 
 /** A candidate as the person it names, with what another mention of that person said. */
@@ -281,15 +307,15 @@ function personMention(candidate: Candidate, person: EntityMention | Candidate):
 }
 
 /** The full-name people of the article a single word can stand for: by surname, else by first name. */
-function personOfWord(word: string, at: number, people: readonly Candidate[]): Candidate | undefined {
-  const bySurname = people.filter((p) => lastWord(p.name) === word);
+function personOfWord(word: string, at: number, people: PeopleIndex): Candidate | undefined {
+  const bySurname = people.bySurname.get(word) ?? [];
   const names = new Set(bySurname.map((p) => p.name));
   if (names.size === 1) return bySurname[0];
   if (names.size > 1) {
     // Two people share the surname: the one named last before the word, else the first named after.
     return [...bySurname].reverse().find((p) => p.end <= at) ?? bySurname[0];
   }
-  const byFirstName = people.filter((p) => firstWord(p.name) === word);
+  const byFirstName = people.byFirstName.get(word) ?? [];
   return new Set(byFirstName.map((p) => p.name)).size === 1 ? byFirstName[0] : undefined;
 }
 
@@ -348,20 +374,36 @@ function wordUses(text: string, candidates: readonly Candidate[]): Map<string, W
  * somewhere, or it opens with a first name, an initial ("L. Ron Hubbard") or is built as a Chinese
  * given name is ("Yau Wai-ching"); "Storm Shadow" and "Victory Plan" are none of these.
  */
-function looksLikePerson(candidate: Candidate, candidates: readonly Candidate[]): boolean {
+function looksLikePerson(candidate: Candidate, names: CandidateNames): boolean {
   const words = candidate.name.split(' ');
-  const uses = candidates.filter((c) => c.name === candidate.name);
   // A name only ever used to qualify a noun names a thing ("Storm Shadow missiles").
-  if (candidate.title === undefined && uses.every((c) => c.modifier && c.title === undefined)) return false;
+  if (candidate.title === undefined && !names.unlessModifier.has(candidate.name)) return false;
   return (
     candidate.title !== undefined ||
     genderOfFirstName(words[0]) !== undefined ||
     /^\p{Lu}\.$/u.test(words[0]) ||
     /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[words.length - 1]) ||
-    candidates.some(
-      (c) => (c.single && c.name === words[words.length - 1]) || (c.title !== undefined && c.name === candidate.name),
-    )
+    names.single.has(words[words.length - 1]) ||
+    names.titled.has(candidate.name)
   );
+}
+
+/** What looksLikePerson asks of all the candidates, gathered once an article rather than once a name. */
+interface CandidateNames {
+  /** Names used once at least other than to qualify a noun, or with a title. */
+  readonly unlessModifier: ReadonlySet<string>;
+  readonly single: ReadonlySet<string>;
+  readonly titled: ReadonlySet<string>;
+}
+
+function candidateNames(candidates: readonly Candidate[]): CandidateNames {
+  const names = { unlessModifier: new Set<string>(), single: new Set<string>(), titled: new Set<string>() };
+  for (const c of candidates) {
+    if (!c.modifier || c.title !== undefined) names.unlessModifier.add(c.name);
+    if (c.single) names.single.add(c.name);
+    if (c.title !== undefined) names.titled.add(c.name);
+  }
+  return names;
 }
 
 /**
@@ -370,14 +412,15 @@ function looksLikePerson(candidate: Candidate, candidates: readonly Candidate[])
  * it is the surname or first name of, else as what it is alone.
  */
 function peopleAmong(text: string, candidates: Candidate[]): EntityMention[] {
-  const people = candidates.filter((c) => !c.single && looksLikePerson(c, candidates));
+  const names = candidateNames(candidates);
+  const people = indexPeople(candidates.filter((c) => !c.single && looksLikePerson(c, names)));
   const uses = wordUses(text, candidates);
   const earlier = new Map<string, EntityMention>();
   const found: EntityMention[] = [];
   for (const candidate of candidates) {
     const person = candidate.single
       ? personOfWord(candidate.name, candidate.start, people)
-      : people.find((p) => p.name === candidate.name);
+      : people.byName.get(candidate.name);
     const mention = person
       ? personMention(candidate, earlier.get(person.name) ?? person)
       : singleWordMention(candidate, uses);

@@ -16,6 +16,7 @@ const FIRST_NAME_GENDER = new Map<string, Gender>([
 ]);
 const MALE_PRONOUNS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
 /** How many paragraphs back a pronoun may reach for its person. */
 const PARAGRAPH_REACH = 10;
 
@@ -70,6 +71,8 @@ function inside(spans: readonly Span[], start: number, end: number): boolean {
 export class Discourse {
   private readonly mentions: PersonMention[] = [];
   private readonly genders = new Map<string, Gender>();
+  /** The last words of the mentions' full names, kept with the mentions: a word among them is a surname. */
+  private readonly surnames = new Set<string>();
 
   constructor(
     private readonly analysis: Analysis,
@@ -121,7 +124,7 @@ export class Discourse {
   private genderOf(name: string): Gender | undefined {
     const words = name.split(' ');
     // A one-word name is a first name only where no full name ends with it ("Melanie", not "Warren").
-    const surname = words.length === 1 && this.mentions.some((m) => m.name !== name && m.name.endsWith(` ${name}`));
+    const surname = words.length === 1 && this.surnames.has(name);
     return this.genders.get(name) ?? (surname ? undefined : FIRST_NAME_GENDER.get(words[0]));
   }
 
@@ -131,6 +134,8 @@ export class Discourse {
     while (i > 0 && this.mentions[i - 1].start > mention.start) i -= 1;
     if (this.mentions[i - 1]?.start === mention.start && this.mentions[i - 1].salient) return;
     this.mentions.splice(i, 0, mention);
+    const space = mention.name.lastIndexOf(' ');
+    if (space >= 0) this.surnames.add(mention.name.slice(space + 1));
   }
 
   /** Mentions ending before `offset`, most recent first. */
@@ -182,7 +187,7 @@ export class Discourse {
     const found: PersonMention[] = [];
     const bySurname = new Map<string, string>();
     for (const run of this.properNounRuns()) {
-      const titled = run.findLastIndex((t) => TITLES.includes(t.text));
+      const titled = run.findLastIndex((t) => TITLE_SET.has(t.text));
       const name = run.slice(titled + 1);
       // One word is a name when titled, when a full name seen before ends with it, or when it is a
       // first name standing alone ("Melanie thought…").

@@ -4,9 +4,12 @@ import winkNLP from 'wink-nlp';
 
 // The model takes tens of megabytes: loaded on the first analysis, not when the app starts.
 let loaded: ReturnType<typeof winkNLP> | undefined;
+// Only the annotations read below: sentences and parts of speech. wink's entities, negation and
+// sentiment took about a third of its time, and parts of speech do not depend on them.
+const PIPE = ['sbd', 'pos'];
 function nlp(): ReturnType<typeof winkNLP> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous: an import would load the model at startup, and analyse() cannot await import()
-  loaded ??= winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+  loaded ??= winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], PIPE);
   return loaded;
 }
 
