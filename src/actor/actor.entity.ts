@@ -10,6 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { Origin } from '../common/annotation';
 import { Node } from '../common/node.interface';
 
 export enum ActorKind {
@@ -73,6 +74,13 @@ export class Actor {
   })
   @Column({ type: 'boolean', default: false })
   ambiguous: boolean;
+
+  @Field(() => Origin, {
+    description:
+      'EXTRACTED when extraction created the actor (pruneOrphanActors may delete it once nothing cites it), else MANUAL.',
+  })
+  @Column({ type: 'enum', enum: Origin, enumName: 'origin', default: Origin.MANUAL })
+  origin: Origin;
 
   @Index('IDX_actors_affiliation_id')
   @ForeignKey(() => Actor, { onDelete: 'RESTRICT' })

@@ -222,6 +222,7 @@ export async function writeActors(tx: Transaction, records: readonly ActorRecord
         kind: record.kind,
         description: record.description ?? null,
         ambiguous: ambiguous.has(record.name),
+        origin: record.aliasOrigin ?? Origin.MANUAL,
       })),
     );
     toCreate.forEach((record, i) => existing.set(record.name, identifiers[i].id as string));
