@@ -71,7 +71,8 @@ export class ImportArticleInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Used when neither the URL nor outletDomain gives a domain, and as the name of a new outlet.',
+    description:
+      "The outlet's name. It wins over the URL's domain for a new article: when the outlet holding that domain has another name, the article goes to the outlet of this name and the payload carries a warning.",
   })
   @IsOptional()
   @IsString()
