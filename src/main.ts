@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     database = await openDatabase(config, { migrate: true });
     if (config.seedExampleCorpus && (await isCorpusEmpty(database.dataSource))) {
       const results = await loadExampleCorpus(database.dataSource);
-      console.log(`quotegraph: loaded the example corpus (${results.length} article)`);
+      console.log(
+        `quotegraph: loaded the example corpus (${results.length} article${results.length === 1 ? '' : 's'})`,
+      );
     }
     server = await createServer({ config, dataSource: database.dataSource, schema: await createSchema() });
     await listen(server, config.host, config.port);

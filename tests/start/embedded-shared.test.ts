@@ -63,8 +63,8 @@ async function articleTitles(folder: Folder): Promise<string[]> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ articles(first: 50) { edges { node { title } } } }' }),
   });
-  const answer = await response.json();
-  return answer.data.articles.edges.map((edge: { node: { title: string } }) => edge.node.title).sort();
+  const answer = (await response.json()) as { data: { articles: { edges: { node: { title: string } }[] } } };
+  return answer.data.articles.edges.map((edge) => edge.node.title).sort();
 }
 
 async function cleanUp(folder: Folder, files: string[]): Promise<void> {

@@ -35,7 +35,9 @@ async function silentServer(): Promise<{ port: number; connections(): number; cl
 
 function postgresProcessesOf(dataDir: string): string[] {
   try {
-    return execFileSync('pgrep', ['-f', `postgres -D ${dataDir}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `postgres -D ${dataDir}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }
@@ -60,7 +62,9 @@ describe('starting the app', () => {
   test('PORT=abc stops the start with one line naming PORT', async () => {
     const run = startApp({ PORT: 'abc' });
     expect((await run.exited).code).toBe(1);
-    expect(run.output().trim().split('\n')).toEqual(['quotegraph: cannot start: PORT must be a whole number from 0 to 65535 (got "abc")']);
+    expect(run.output().trim().split('\n')).toEqual([
+      'quotegraph: cannot start: PORT must be a whole number from 0 to 65535 (got "abc")',
+    ]);
   });
 
   // Not a wall-clock bound: a server that never answers holds a start that ignores the connect
@@ -68,11 +72,18 @@ describe('starting the app', () => {
   test('an unreachable DATABASE_URL stops the start after one connection attempt, with one line naming the database', async () => {
     const silent = await silentServer();
     try {
-      const run = startApp({ DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${silent.port}/quotegraph`, DATABASE_CONNECT_TIMEOUT_MS: '2000' });
+      const run = startApp({
+        DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${silent.port}/quotegraph`,
+        DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      });
       expect((await run.exited).code).toBe(1);
       const lines = run.output().trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^quotegraph: cannot start: cannot use the database at postgres://postgres@127\\.0\\.0\\.1:${silent.port}/quotegraph: `));
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^quotegraph: cannot start: cannot use the database at postgres://postgres@127\\.0\\.0\\.1:${silent.port}/quotegraph: `,
+        ),
+      );
       expect(lines[0]).not.toContain('secret');
       expect(silent.connections()).toBe(1);
     } finally {
@@ -82,7 +93,12 @@ describe('starting the app', () => {
 
   test('with no configuration: embedded PostgreSQL, the example corpus, a clean stop on SIGINT, and the same data on restart', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-start-'));
-    const env = { PORT: String(await freePort()), HOST: '127.0.0.1', EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_POSTGRES_DIR: dataDir };
+    const env = {
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_DIR: dataDir,
+    };
     const quotesQuery = `{ articles { totalCount } quotes(first: 20) { totalCount edges { node { kind text } } } }`;
     try {
       const first = startApp(env);
@@ -90,8 +106,9 @@ describe('starting the app', () => {
       expect(first.output()).toContain('loaded the example corpus');
       expect(first.output()).toContain(`embedded PostgreSQL in ${dataDir}`);
       const answer = await query(Number(env.PORT), quotesQuery);
-      expect(answer.data.articles.totalCount).toBe(1);
-      expect(answer.data.quotes.totalCount).toBe(10);
+      // The example corpus: 25 articles; its quote count follows the extractors, so only its presence is checked.
+      expect(answer.data.articles.totalCount).toBe(25);
+      expect(answer.data.quotes.totalCount).toBeGreaterThan(25);
       expect(postgresProcessesOf(dataDir)).not.toEqual([]);
 
       first.child.kill('SIGINT');
