@@ -1,8 +1,9 @@
-// The first read API, through GraphQL over HTTP, over the example corpus and an emoji fixture.
+// The first read API, through GraphQL over HTTP, over the hand-annotated example, an emoji fixture
+// and an undated article.
 import path from 'node:path';
 import { sliceCodePoints } from '../../src/common/code-points';
 import { toGlobalId } from '../../src/common/global-id';
-import { loadExampleCorpus } from '../../src/corpus/example-corpus';
+import { loadHandAnnotatedExample } from '../../src/corpus/example-corpus';
 import { readGoldDocument } from '../../src/corpus/gold-annotation';
 import { loadGoldDocument } from '../../src/corpus/load-gold-document';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -29,9 +30,13 @@ describe('read API', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const [loaded] = await loadExampleCorpus(app.database.dataSource);
+    const [loaded] = await loadHandAnnotatedExample(app.database.dataSource);
     exampleId = toGlobalId('Article', loaded.articleId);
     emojiId = toGlobalId('Article', (await loadGoldDocument(app.database.dataSource, emoji)).articleId);
+    const undated = await app.graphql(
+      `mutation { importArticle(input: { title: "Undated", body: "No date here.", extract: false }) { created } }`,
+    );
+    expect(undated.data.importArticle.created).toBe(true);
   });
 
   afterAll(async () => {
@@ -59,7 +64,10 @@ describe('read API', () => {
     const sourcesOfDirectQuotes = new Map<string, { anonymity: string; affiliation: string | null }>();
     for (const { node } of data.article.quotes.edges) {
       if (node.kind === 'DIRECT') {
-        sourcesOfDirectQuotes.set(node.source.descriptor, { anonymity: node.source.anonymity, affiliation: node.source.affiliation?.name ?? null });
+        sourcesOfDirectQuotes.set(node.source.descriptor, {
+          anonymity: node.source.anonymity,
+          affiliation: node.source.affiliation?.name ?? null,
+        });
       }
     }
     expect(Object.fromEntries(sourcesOfDirectQuotes)).toEqual({
@@ -87,12 +95,25 @@ describe('read API', () => {
   });
 
   test('articles come newest first, undated last, and each node answers node(id) with its type', async () => {
-    const { data } = await app.graphql(`{ articles { totalCount edges { node { id title publishedAt outlet { name } } } } }`);
-    expect(data.articles.totalCount).toBe(2);
-    expect(data.articles.edges.map((e: any) => e.node.title)).toEqual([emoji.gold.article.title, example.gold.article.title]);
-    expect(data.articles.edges[0].node.publishedAt).toBe('2024-09-23T08:00:00.000Z');
-    expect(data.articles.edges[1].node.outlet).toEqual({ name: 'The Telegraph' });
-    const lookedUp = await app.graphql(`query ($id: ID!) { node(id: $id) { __typename id ... on Article { title } } }`, { id: exampleId });
+    const { data } = await app.graphql(
+      `{ articles { totalCount edges { node { id title publishedAt outlet { name } } } } }`,
+    );
+    expect(data.articles.totalCount).toBe(3);
+    expect(data.articles.edges.map((e: any) => e.node.title)).toEqual([
+      example.gold.article.title,
+      emoji.gold.article.title,
+      'Undated',
+    ]);
+    expect(data.articles.edges.map((e: any) => e.node.publishedAt)).toEqual([
+      '2024-09-26T00:00:00.000Z',
+      '2024-09-23T08:00:00.000Z',
+      null,
+    ]);
+    expect(data.articles.edges[0].node.outlet).toEqual({ name: 'The Telegraph' });
+    const lookedUp = await app.graphql(
+      `query ($id: ID!) { node(id: $id) { __typename id ... on Article { title } } }`,
+      { id: exampleId },
+    );
     expect(lookedUp.data.node).toEqual({ __typename: 'Article', id: exampleId, title: example.gold.article.title });
   });
 
@@ -123,7 +144,12 @@ describe('read API', () => {
       france: actor(name: "france") { name memberOf { name } }
       nato: actor(name: "NATO") { members { name } }
     }`);
-    expect(data.zelensky).toEqual({ name: 'Volodymyr Zelensky', kind: 'PERSON', aliases: ['Volodymyr Zelensky', 'Zelensky'], affiliation: { name: 'Ukraine' } });
+    expect(data.zelensky).toEqual({
+      name: 'Volodymyr Zelensky',
+      kind: 'PERSON',
+      aliases: ['Volodymyr Zelensky', 'Zelensky'],
+      affiliation: { name: 'Ukraine' },
+    });
     expect(data.france).toEqual({ name: 'France', memberOf: [{ name: 'NATO' }] });
     expect(data.nato.members.map((m: any) => m.name)).toEqual(['France', 'United Kingdom', 'United States']);
   });
@@ -139,16 +165,25 @@ describe('read API', () => {
     const stances = data.policyQuestion.stances.edges.map((e: any) => e.node);
     expect(data.policyQuestion.stances.totalCount).toBe(6);
     const starmer = stances.find((s: any) => s.source.actor?.name === 'Keir Starmer');
-    expect(starmer).toMatchObject({ position: 'SUPPORT', note: 'privately', evidence: { start: 2954, end: 3078, text: sliceCodePoints(example.text, 2954, 3078) } });
-    for (const stance of stances) expect(stance.evidence.text).toBe(sliceCodePoints(example.text, stance.evidence.start, stance.evidence.end));
+    expect(starmer).toMatchObject({
+      position: 'SUPPORT',
+      note: 'privately',
+      evidence: { start: 2954, end: 3078, text: sliceCodePoints(example.text, 2954, 3078) },
+    });
+    for (const stance of stances)
+      expect(stance.evidence.text).toBe(sliceCodePoints(example.text, stance.evidence.start, stance.evidence.end));
   });
 
   test('unknown ids answer null; ids of another type and malformed ids are BAD_USER_INPUT', async () => {
     const unknown = toGlobalId('Article', '00000000-0000-4000-8000-000000000000');
-    const { data } = await app.graphql(`query ($id: ID!) { article(id: $id) { id } node(id: $id) { id } }`, { id: unknown });
+    const { data } = await app.graphql(`query ($id: ID!) { article(id: $id) { id } node(id: $id) { id } }`, {
+      id: unknown,
+    });
     expect(data).toEqual({ article: null, node: null });
 
-    const wrongType = await app.graphql(`query ($id: ID!) { article(id: $id) { id } }`, { id: toGlobalId('Quote', '00000000-0000-4000-8000-000000000000') });
+    const wrongType = await app.graphql(`query ($id: ID!) { article(id: $id) { id } }`, {
+      id: toGlobalId('Quote', '00000000-0000-4000-8000-000000000000'),
+    });
     expect(wrongType.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
 
     const malformed = await app.graphql(`{ node(id: "not-an-id") { id } }`);
