@@ -187,21 +187,21 @@ function readRun(analysis: Analysis, run: NameRun): RunReading {
   const surface = surfaceOf(analysis, start, end);
   const words = surface.split(' ');
   if (NOT_NAMES.has(surface) || isThing(words)) return undefined;
-  // "IE9", "VIP", "part XVII", "I’m": a product, a word or a numeral, unless the gazetteer knows it ("G20").
-  if (words.length === 1 && !knownActorNamed(surface) && (isNotActorWord(surface) || /^I['’]/.test(surface)))
-    return undefined;
   const known = knownActorNamed(surface);
+  // "IE9", "VIP", "part XVII", "I’m": a product, a word or a numeral, unless the gazetteer knows it ("G20").
+  if (words.length === 1 && !known && (isNotActorWord(surface) || /^I['’]/.test(surface))) return undefined;
   if (known && words.length > 1) return { entity: { name: known.name, kind: known.kind, start, end } };
   const capital = stateOfCapital(surface);
   const metonym = capital && capitalActsAsState(analysis, end) ? capital : undefined;
   const meaning = known ?? metonym;
   const otherwise = meaning ? { name: meaning.name, kind: meaning.kind, start, end } : undefined;
-  if (words.length === 1 && (known || capital || stateOfDemonym(surface) || isRegion(surface))) {
+  const stateWord = Boolean(stateOfDemonym(surface)) || isRegion(surface);
+  if (words.length === 1 && (known || capital || stateWord)) {
     // A single word may still be a person's surname here ("Paris" after "Valeska Paris").
     const { sentenceInitial } = run;
     return { candidate: { name: surface, start, end, single: true, otherwise, listed: true, sentenceInitial } };
   }
-  if (stateOfDemonym(surface) || isRegion(surface)) return undefined;
+  if (stateWord) return undefined;
   if (titleAt(words) === undefined && affiliationLength(words) === 0 && words.some((w) => ORGANISATION_HEADS.has(w))) {
     return onlyHeads(words) ? undefined : { entity: organisation(surface, start, end) };
   }

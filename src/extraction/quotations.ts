@@ -54,18 +54,35 @@ function closingAt(text: string, j: number, mark: string): number {
   return close.length;
 }
 
+/** Where a mark may open: no other character can (''' opens with its first apostrophe). */
+const MAY_OPEN = /[“„«"‘']/g;
+/** Where a quotation opened by each mark may close or break: its closing marks' first characters and a line break. */
+const MAY_CLOSE = new Map(
+  Object.entries(CLOSING).map(([mark, closes]) => [
+    mark,
+    new RegExp(`[\\n${[...new Set(closes.map((c) => c[0]))].join('')}]`, 'g'),
+  ]),
+);
+
+/** The first index at or after `from` where `pattern` matches, else the text's length: the scans skip plain text. */
+function nextAt(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
+
 export function findQuotations(text: string): Quotation[] {
   const quotations: Quotation[] = [];
-  let i = 0;
+  let i = nextAt(MAY_OPEN, text, 0);
   while (i < text.length) {
     const mark = openingAt(text, i);
     if (!mark) {
-      i += 1;
+      i = nextAt(MAY_OPEN, text, i + 1);
       continue;
     }
+    const mayClose = MAY_CLOSE.get(mark) as RegExp;
     const outerStart = i;
     let paragraphs = 1;
-    let j = i + mark.length;
+    let j = nextAt(mayClose, text, i + mark.length);
     let found: Quotation | undefined;
     while (j < text.length) {
       if (text[j] === '\n') {
@@ -74,7 +91,7 @@ export function findQuotations(text: string): Quotation[] {
         while (k < text.length && /\s/.test(text[k])) k += 1;
         if (text.startsWith(mark, k)) {
           paragraphs += 1;
-          j = k + mark.length;
+          j = nextAt(mayClose, text, k + mark.length);
           continue;
         }
         break;
@@ -84,13 +101,13 @@ export function findQuotations(text: string): Quotation[] {
         found = { start: outerStart + mark.length, end: j, outerStart, outerEnd: j + closing, paragraphs };
         break;
       }
-      j += 1;
+      j = nextAt(mayClose, text, j + 1);
     }
     if (found && found.end > found.start) {
       quotations.push(found);
-      i = found.outerEnd;
+      i = nextAt(MAY_OPEN, text, found.outerEnd);
     } else {
-      i += mark.length;
+      i = nextAt(MAY_OPEN, text, i + mark.length);
     }
   }
   return quotations;

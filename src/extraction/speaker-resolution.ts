@@ -68,6 +68,41 @@ function inside(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((s) => s.start <= start && end <= s.end);
 }
 
+/**
+ * Whether any of the entities, or any person among them, overlaps a span: by start, then the
+ * furthest end so far, so that each of the article's name runs asks in a binary search rather
+ * than over every entity.
+ */
+class Coverage {
+  private readonly starts: number[] = [];
+  private readonly furthest: number[] = [];
+  private readonly furthestPerson: number[] = [];
+
+  constructor(entities: readonly EntityMention[]) {
+    let furthest = -Infinity;
+    let furthestPerson = -Infinity;
+    for (const e of [...entities].sort((a, b) => a.start - b.start)) {
+      furthest = Math.max(furthest, e.end);
+      if (e.kind === 'PERSON') furthestPerson = Math.max(furthestPerson, e.end);
+      this.starts.push(e.start);
+      this.furthest.push(furthest);
+      this.furthestPerson.push(furthestPerson);
+    }
+  }
+
+  overlaps(start: number, end: number, personOnly: boolean): boolean {
+    // The entities that start before `end`: the first `low` of them.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] < end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && (personOnly ? this.furthestPerson : this.furthest)[low - 1] > start;
+  }
+}
+
 export class Discourse {
   private readonly mentions: PersonMention[] = [];
   private readonly genders = new Map<string, Gender>();
@@ -186,6 +221,7 @@ export class Discourse {
   private nameRuns(entities: readonly EntityMention[]): PersonMention[] {
     const found: PersonMention[] = [];
     const bySurname = new Map<string, string>();
+    const coverage = new Coverage(entities);
     for (const run of this.properNounRuns()) {
       const titled = run.findLastIndex((t) => TITLE_SET.has(t.text));
       const name = run.slice(titled + 1);
@@ -199,7 +235,7 @@ export class Discourse {
       const surface = this.analysis.text.slice(start, end);
       // A titled name is a person even where the entity finder took the run for something else.
       const personal = titled >= 0 || (name.length === 1 && bySurname.has(name[0].text));
-      const covered = entities.some((e) => e.start < end && start < e.end && (!personal || e.kind === 'PERSON'));
+      const covered = coverage.overlaps(start, end, personal);
       if (inside(this.quoted, start, end) || covered || name.some((t) => !isNameWord(t.text))) continue;
       if (kindOfDescription(surface)?.kind === 'ORGANIZATION') continue;
       const full = single ? (bySurname.get(surface) ?? surface) : surface;
