@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('configuration', () => {
   test('has defaults for everything: port 4000, embedded PostgreSQL on a port of its own', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, host: 'localhost', databaseUrl: undefined, maxPageSize: 500, seedExampleCorpus: true });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: 'localhost',
+      databaseUrl: undefined,
+      maxPageSize: 500,
+      seedExampleCorpus: true,
+    });
     expect(config.embeddedPostgres.port).not.toBe(5432);
     expect(Object.isFrozen(config)).toBe(true);
   });
