@@ -19,7 +19,9 @@ export function readCheckpoint(file: string, input: string): Checkpoint | undefi
     return undefined;
   }
   const now = statSync(input);
-  return checkpoint.input === input && checkpoint.size === now.size && checkpoint.mtimeMs === now.mtimeMs ? checkpoint : undefined;
+  return checkpoint.input === input && checkpoint.size === now.size && checkpoint.mtimeMs === now.mtimeMs
+    ? checkpoint
+    : undefined;
 }
 
 /** Written to a temporary file and renamed, so that a kill never leaves half a checkpoint. */

@@ -28,20 +28,27 @@ export function createProgressReporter(totalBytes: number, interactive: boolean,
   const startedAt = Date.now();
   if (interactive) {
     const bar = new SingleBar({
-      format: '{bar} {percentage}% | {done} articles | {rate}/s | ETA {eta_formatted} | created {created}, present {existing}, failed {failed}',
+      format:
+        '{bar} {percentage}% | {done} articles | {rate}/s | ETA {eta_formatted} | created {created}, present {existing}, failed {failed}',
       hideCursor: true,
     });
     bar.start(Math.max(totalBytes, 1), 0, { done: 0, rate: 0, created: 0, existing: 0, failed: 0 });
     return {
       update: (bytesRead, tally) =>
-        bar.update(bytesRead, { ...tally, done: tally.created + tally.existing + tally.failed, rate: Math.round(rateOf(tally, startedAt)) }),
+        bar.update(bytesRead, {
+          ...tally,
+          done: tally.created + tally.existing + tally.failed,
+          rate: Math.round(rateOf(tally, startedAt)),
+        }),
       stop: () => bar.stop(),
     };
   }
   let lastPrinted = startedAt;
   return {
     update: (bytesRead, tally, label) => {
-      console.log(`quotegraph import: committed through ${label} (${tally.created} created, ${tally.existing} already present, ${tally.failed} failed)`);
+      console.log(
+        `quotegraph import: committed through ${label} (${tally.created} created, ${tally.existing} already present, ${tally.failed} failed)`,
+      );
       if (Date.now() - lastPrinted < intervalMs) return;
       lastPrinted = Date.now();
       const percent = totalBytes ? Math.floor((100 * bytesRead) / totalBytes) : 100;

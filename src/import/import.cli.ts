@@ -30,8 +30,14 @@ function parseOptions(argv: string[]): Options {
   });
   if (positionals.length !== 1) throw new Error(USAGE);
   const batchSize = Number(values.batch ?? 100);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a positive whole number\n${USAGE}`);
-  return { input: path.resolve(positionals[0]), extract: values['no-extract'] ? false : undefined, batchSize, restart: values.restart ?? false };
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`--batch must be a positive whole number\n${USAGE}`);
+  return {
+    input: path.resolve(positionals[0]),
+    extract: values['no-extract'] ? false : undefined,
+    batchSize,
+    restart: values.restart ?? false,
+  };
 }
 
 async function run(options: Options): Promise<void> {
@@ -49,7 +55,10 @@ async function run(options: Options): Promise<void> {
   const progress = createProgressReporter(source.totalBytes, process.stdout.isTTY === true);
   const fail = (item: RawItem, code: string, field: string | null, message: string) => {
     tally.failed += 1;
-    appendFileSync(failuresFile, `${JSON.stringify({ position: item.position, at: item.label, code, field, message })}\n`);
+    appendFileSync(
+      failuresFile,
+      `${JSON.stringify({ position: item.position, at: item.label, code, field, message })}\n`,
+    );
   };
 
   let batch: RawItem[] = [];

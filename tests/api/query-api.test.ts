@@ -52,7 +52,11 @@ describe('query API', () => {
     test('oldest first puts the undated article first, then September before October', async () => {
       const texts = await quoteTexts(null, 'PUBLISHED_AT_ASC');
       expect(texts[0]).toBe('Budgets are tight.');
-      expect(texts.slice(1, 4)).toEqual(['We need long-range strikes now.', 'France backs a coherent strategy.', 'Nothing is decided yet.']);
+      expect(texts.slice(1, 4)).toEqual([
+        'We need long-range strikes now.',
+        'France backs a coherent strategy.',
+        'Nothing is decided yet.',
+      ]);
       expect(texts[texts.length - 1]).toBe('we are talking to our allies');
     });
 
@@ -71,10 +75,9 @@ describe('query API', () => {
 
     test('publishedAfter is inclusive and publishedBefore exclusive', async () => {
       expect(await quoteTexts({ publishedAfter: '2024-10-05T09:00:00Z' })).toHaveLength(3);
-      expect(await quoteTexts({ publishedBefore: '2024-10-05T09:00:00Z', publishedAfter: '2024-09-20T18:30:00Z' })).toEqual([
-        'Strategy matters more than speed.',
-        'The brigades need more time.',
-      ]);
+      expect(
+        await quoteTexts({ publishedBefore: '2024-10-05T09:00:00Z', publishedAfter: '2024-09-20T18:30:00Z' }),
+      ).toEqual(['Strategy matters more than speed.', 'The brigades need more time.']);
     });
 
     test('keep only curated or only confident annotations; MANUAL counts as certain', async () => {
@@ -89,7 +92,11 @@ describe('query API', () => {
       expect(confident).not.toContain('Nothing is decided yet.');
       expect(confident).not.toContain('Strategy matters more than speed.');
       const byConfidence = await quoteTexts({ origin: 'EXTRACTED' }, 'CONFIDENCE_DESC');
-      expect(byConfidence).toEqual(['France backs a coherent strategy.', 'Strategy matters more than speed.', 'Nothing is decided yet.']);
+      expect(byConfidence).toEqual([
+        'France backs a coherent strategy.',
+        'Strategy matters more than speed.',
+        'Nothing is decided yet.',
+      ]);
     });
 
     test('by kind, actor, outlet, article and policy question, combined with AND and OR within lists', async () => {
@@ -108,7 +115,10 @@ describe('query API', () => {
     });
 
     test('by full text, in websearch syntax', async () => {
-      expect(await quoteTexts({ search: 'brigades' })).toEqual(['The brigades will be trained in Poland.', 'The brigades need more time.']);
+      expect(await quoteTexts({ search: 'brigades' })).toEqual([
+        'The brigades will be trained in Poland.',
+        'The brigades need more time.',
+      ]);
       expect(await quoteTexts({ search: 'strategy -coherent' })).toEqual(['Strategy matters more than speed.']);
       expect(await quoteTexts({ search: '"coherent strategy"' })).toEqual(['France backs a coherent strategy.']);
     });
@@ -126,31 +136,59 @@ describe('query API', () => {
     }
 
     test('filter by mentioned actor, quoted actor, policy question, outlet and date', async () => {
-      expect(await titles({ filter: { mentionsActorIds: [actor('Emmanuel Macron')] } })).toEqual(['Berlin says no', 'Zelensky in Paris']);
+      expect(await titles({ filter: { mentionsActorIds: [actor('Emmanuel Macron')] } })).toEqual([
+        'Berlin says no',
+        'Zelensky in Paris',
+      ]);
       expect(await titles({ filter: { quotesActorIds: [actor('Emmanuel Macron')] } })).toEqual(['Berlin says no']);
-      expect(await titles({ filter: { questionIds: [question('nato-trained-brigades')] } })).toEqual(['Berlin says no', 'A call between Kyiv and Berlin']);
-      expect(await titles({ filter: { outletIds: [outlet('two')], publishedAfter: '2024-09-01T00:00:00Z' } })).toEqual(['A call between Kyiv and Berlin']);
-      expect(await titles({ filter: { search: 'Kyiv' } })).toEqual(['A call between Kyiv and Berlin', 'A minister in Kyiv']);
+      expect(await titles({ filter: { questionIds: [question('nato-trained-brigades')] } })).toEqual([
+        'Berlin says no',
+        'A call between Kyiv and Berlin',
+      ]);
+      expect(await titles({ filter: { outletIds: [outlet('two')], publishedAfter: '2024-09-01T00:00:00Z' } })).toEqual([
+        'A call between Kyiv and Berlin',
+      ]);
+      expect(await titles({ filter: { search: 'Kyiv' } })).toEqual([
+        'A call between Kyiv and Berlin',
+        'A minister in Kyiv',
+      ]);
     });
 
     test('order by publication date either way, or by import time', async () => {
-      expect(await titles({ orderBy: 'PUBLISHED_AT_ASC' })).toEqual(['A minister in Kyiv', 'Zelensky in Paris', 'A call between Kyiv and Berlin', 'Berlin says no']);
+      expect(await titles({ orderBy: 'PUBLISHED_AT_ASC' })).toEqual([
+        'A minister in Kyiv',
+        'Zelensky in Paris',
+        'A call between Kyiv and Berlin',
+        'Berlin says no',
+      ]);
       const imported = await sql(`SELECT title FROM articles ORDER BY imported_at DESC, id DESC`);
       expect(await titles({ orderBy: 'IMPORTED_AT_DESC' })).toEqual(imported.map((r: any) => r.title));
     });
 
     test('article(url:) finds an article by its URL, and an outlet lists its articles', async () => {
-      const { data } = await app.graphql(`{ article(url: "https://one.example/zelensky-paris") { title outlet { name domain articles { totalCount edges { node { title } } } } } }`);
+      const { data } = await app.graphql(
+        `{ article(url: "https://one.example/zelensky-paris") { title outlet { name domain articles { totalCount edges { node { title } } } } } }`,
+      );
       expect(data.article).toEqual({
         title: 'Zelensky in Paris',
-        outlet: { name: 'Daily One', domain: 'one.example', articles: { totalCount: 2, edges: [{ node: { title: 'Berlin says no' } }, { node: { title: 'Zelensky in Paris' } }] } },
+        outlet: {
+          name: 'Daily One',
+          domain: 'one.example',
+          articles: {
+            totalCount: 2,
+            edges: [{ node: { title: 'Berlin says no' } }, { node: { title: 'Zelensky in Paris' } }],
+          },
+        },
       });
     });
   });
 
   test('sources filter by anonymity, affiliation, actor and role words', async () => {
     const descriptors = async (filter: object) => {
-      const { data, errors } = await app.graphql(`query ($filter: SourceFilter) { sources(filter: $filter) { totalCount edges { node { descriptor } } } }`, { filter });
+      const { data, errors } = await app.graphql(
+        `query ($filter: SourceFilter) { sources(filter: $filter) { totalCount edges { node { descriptor } } } }`,
+        { filter },
+      );
       expect(errors).toBeUndefined();
       return data.sources.edges.map((e: any) => e.node.descriptor);
     };
@@ -159,7 +197,10 @@ describe('query API', () => {
       'a French diplomat',
       'an official from a NATO country',
     ]);
-    expect(await descriptors({ roleContains: 'OFFICIAL' })).toEqual(['a German defense official', 'an official from a NATO country']);
+    expect(await descriptors({ roleContains: 'OFFICIAL' })).toEqual([
+      'a German defense official',
+      'an official from a NATO country',
+    ]);
     expect(await descriptors({ actorIds: [actor('Éric Lombard')] })).toEqual(['Éric Lombard']);
     const [{ count }] = await sql(`SELECT count(*)::int AS count FROM sources WHERE anonymity = 'NAMED'`);
     const { data } = await app.graphql(`{ sources(filter: { anonymity: NAMED }) { totalCount } }`);
@@ -198,16 +239,26 @@ describe('query API', () => {
       ['Berlin says no', 'Emmanuel Macron'],
       ['Zelensky in Paris', 'Macron'],
     ]);
-    const expected = await sql(`
+    const expected = await sql(
+      `
       SELECT o.name, count(DISTINCT m2.article_id)::int AS "articleCount"
       FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.actor_id <> m1.actor_id JOIN actors o ON o.id = m2.actor_id
-      WHERE m1.actor_id = $1 GROUP BY o.name ORDER BY 2 DESC, o.name`, [corpus.actorIds['Emmanuel Macron']]);
-    expect(data.node.coMentioned.map((c: any) => ({ name: c.actor.name, articleCount: c.articleCount }))).toEqual(expected);
+      WHERE m1.actor_id = $1 GROUP BY o.name ORDER BY 2 DESC, o.name`,
+      [corpus.actorIds['Emmanuel Macron']],
+    );
+    expect(data.node.coMentioned.map((c: any) => ({ name: c.actor.name, articleCount: c.articleCount }))).toEqual(
+      expected,
+    );
 
-    const scholz = await app.graphql(`query ($id: ID!) { node(id: $id) { ... on Actor { stances { edges { node { position question { slug } } } } } } }`, {
-      id: actor('Olaf Scholz'),
-    });
-    expect(scholz.data.node.stances.edges).toEqual([{ node: { position: 'OPPOSE', question: { slug: 'strikes-inside-russia' } } }]);
+    const scholz = await app.graphql(
+      `query ($id: ID!) { node(id: $id) { ... on Actor { stances { edges { node { position question { slug } } } } } } }`,
+      {
+        id: actor('Olaf Scholz'),
+      },
+    );
+    expect(scholz.data.node.stances.edges).toEqual([
+      { node: { position: 'OPPOSE', question: { slug: 'strikes-inside-russia' } } },
+    ]);
   });
 
   test('policy question stances filter, and position counts match SQL', async () => {
@@ -222,7 +273,9 @@ describe('query API', () => {
       SELECT st.position, count(*)::int AS count FROM stances st JOIN policy_questions pq ON pq.id = st.question_id
       WHERE pq.slug = 'strikes-inside-russia' GROUP BY 1`);
     const bySql = Object.fromEntries(rows.map((r: any) => [r.position, r.count]));
-    expect(data.policyQuestion.all).toEqual(['SUPPORT', 'OPPOSE', 'CONDITIONAL', 'NEUTRAL', 'UNCLEAR'].map((p) => ({ position: p, count: bySql[p] ?? 0 })));
+    expect(data.policyQuestion.all).toEqual(
+      ['SUPPORT', 'OPPOSE', 'CONDITIONAL', 'NEUTRAL', 'UNCLEAR'].map((p) => ({ position: p, count: bySql[p] ?? 0 })),
+    );
     expect(data.policyQuestion.anonymous).toEqual([
       { position: 'SUPPORT', count: 0 },
       { position: 'OPPOSE', count: 0 },
@@ -248,8 +301,11 @@ describe('query API', () => {
     const expected = await sql(`
       SELECT o.name AS outlet, to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
       FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets o ON o.id = a.outlet_id GROUP BY 1, 2`);
-    const asSet = (rows: { outlet: string; month: string | null; count: number }[]) => rows.map((r) => `${r.outlet}|${r.month}|${r.count}`).sort();
-    expect(asSet(data.byOutletMonth.map((b: any) => ({ outlet: b.outlet.name, month: b.month, count: b.count })))).toEqual(asSet(expected));
+    const asSet = (rows: { outlet: string; month: string | null; count: number }[]) =>
+      rows.map((r) => `${r.outlet}|${r.month}|${r.count}`).sort();
+    expect(
+      asSet(data.byOutletMonth.map((b: any) => ({ outlet: b.outlet.name, month: b.month, count: b.count }))),
+    ).toEqual(asSet(expected));
     expect(data.byOutletMonth.find((b: any) => b.outlet.name === 'Daily One' && b.month === '2024-09').count).toBe(3);
     expect(data.byAnonymity).toEqual([
       { anonymity: 'ANONYMOUS', count: 3 },
@@ -270,16 +326,23 @@ describe('query API', () => {
 
   describe('errors', () => {
     test('an impossible date range is BAD_USER_INPUT naming the argument', async () => {
-      const { errors } = await app.graphql(`{ quotes(filter: { publishedAfter: "2024-10-01T00:00:00Z", publishedBefore: "2024-09-01T00:00:00Z" }) { totalCount } }`);
+      const { errors } = await app.graphql(
+        `{ quotes(filter: { publishedAfter: "2024-10-01T00:00:00Z", publishedBefore: "2024-09-01T00:00:00Z" }) { totalCount } }`,
+      );
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.publishedAfter' });
-      const coMentioned = await app.graphql(`query ($id: ID!) { node(id: $id) { ... on Actor { coMentioned(publishedAfter: "2024-10-01T00:00:00Z", publishedBefore: "2024-01-01T00:00:00Z") { articleCount } } } }`, {
-        id: actor('NATO'),
-      });
+      const coMentioned = await app.graphql(
+        `query ($id: ID!) { node(id: $id) { ... on Actor { coMentioned(publishedAfter: "2024-10-01T00:00:00Z", publishedBefore: "2024-01-01T00:00:00Z") { articleCount } } } }`,
+        {
+          id: actor('NATO'),
+        },
+      );
       expect(coMentioned.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'publishedAfter' });
     });
 
     test('an id of the wrong type in a filter is BAD_USER_INPUT naming the item', async () => {
-      const { errors } = await app.graphql(`query ($id: ID!) { quotes(filter: { actorIds: [$id] }) { totalCount } }`, { id: outlet('one') });
+      const { errors } = await app.graphql(`query ($id: ID!) { quotes(filter: { actorIds: [$id] }) { totalCount } }`, {
+        id: outlet('one'),
+      });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorIds[0]' });
     });
 

@@ -34,9 +34,18 @@ describe('search', () => {
     expect(found.filter((h: any) => h.__typename === 'Article').map((h: any) => h.title)).toEqual([
       'Zelensky presses Biden to allow Storm Shadow strikes inside Russia',
     ]);
-    expect(found.filter((h: any) => h.__typename === 'Quote').map((h: any) => [h.source.descriptor, h.kind, h.text]).sort()).toEqual([
+    expect(
+      found
+        .filter((h: any) => h.__typename === 'Quote')
+        .map((h: any) => [h.source.descriptor, h.kind, h.text])
+        .sort(),
+    ).toEqual([
       ['Biden', 'PARAPHRASE', 'any expansion in military support must be part of a coherent strategy'],
-      ['a European official familiar with the discussions', 'DIRECT', 'The Americans want a coherent strategy, in which long-range strikes could play a role.'],
+      [
+        'a European official familiar with the discussions',
+        'DIRECT',
+        'The Americans want a coherent strategy, in which long-range strikes could play a role.',
+      ],
     ]);
     for (const edge of result.edges) {
       expect(edge.node.highlight).toContain('<b>coherent</b> <b>strategy</b>');
@@ -59,7 +68,9 @@ describe('search', () => {
   test('types and the article filter narrow the hits; or-queries widen them', async () => {
     expect((await hits('"coherent strategy"', { types: ['QUOTE'] })).totalCount).toBe(2);
     expect((await hits('"coherent strategy"', { types: ['ARTICLE'] })).totalCount).toBe(1);
-    expect((await hits('"coherent strategy"', { filter: { publishedAfter: '2030-01-01T00:00:00Z' } })).totalCount).toBe(0);
+    expect((await hits('"coherent strategy"', { filter: { publishedAfter: '2030-01-01T00:00:00Z' } })).totalCount).toBe(
+      0,
+    );
     expect((await hits('parity', { types: ['QUOTE'] })).totalCount).toBe(1);
     expect((await hits('parity or backfire', { types: ['QUOTE'] })).totalCount).toBe(2);
   });
@@ -83,7 +94,9 @@ describe('search', () => {
     });
     try {
       const result = await hits('planetary');
-      expect(result.edges[0].node.highlight).toContain('An &#60;img src=x onerror=alert(1)&#62; <b>planetary</b> strategy &#38; more');
+      expect(result.edges[0].node.highlight).toContain(
+        'An &#60;img src=x onerror=alert(1)&#62; <b>planetary</b> strategy &#38; more',
+      );
     } finally {
       // Its "strategy" would be a hit in the other tests, which search the example corpus alone.
       await app.database.dataSource.query(`DELETE FROM articles WHERE title = 'Markup'`);

@@ -56,8 +56,17 @@ describe('SQL statements per request', () => {
       publishedAt: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
       intro: `${countries[i % 4]} and NATO were named, with Leader ${i % 5}.`,
       quotes: [
-        { text: `First quote of article ${i}.`, source: `Leader ${i % 5}`, stance: { question: 'q-one', position: Position.SUPPORT } },
-        { text: `Second quote of article ${i}.`, source: `an official from ${countries[i % 4]}`, affiliation: countries[i % 4], stance: { question: 'q-two', position: Position.OPPOSE } },
+        {
+          text: `First quote of article ${i}.`,
+          source: `Leader ${i % 5}`,
+          stance: { question: 'q-one', position: Position.SUPPORT },
+        },
+        {
+          text: `Second quote of article ${i}.`,
+          source: `an official from ${countries[i % 4]}`,
+          affiliation: countries[i % 4],
+          stance: { question: 'q-two', position: Position.OPPOSE },
+        },
         { text: `Third quote of article ${i}.`, source: 'analysts' },
       ],
     }));
@@ -69,7 +78,12 @@ describe('SQL statements per request', () => {
       actors: [
         { name: 'NATO', kind: ActorKind.ORGANIZATION },
         ...countries.map((name) => ({ name, kind: ActorKind.STATE, memberOf: ['NATO'] })),
-        ...[0, 1, 2, 3, 4].map((n) => ({ name: `Leader ${n}`, kind: ActorKind.PERSON, aliases: [`L${n}`], affiliation: countries[n % 4] })),
+        ...[0, 1, 2, 3, 4].map((n) => ({
+          name: `Leader ${n}`,
+          kind: ActorKind.PERSON,
+          aliases: [`L${n}`],
+          affiliation: countries[n % 4],
+        })),
       ],
       questions: [
         { slug: 'q-one', text: 'Question one?' },

@@ -44,7 +44,10 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const databases = await openBenchDatabases();
-  const dataSource = createDataSource({ url: await databases.create(`quotegraph_bench_api_${process.pid}`), poolSize: 10 });
+  const dataSource = createDataSource({
+    url: await databases.create(`quotegraph_bench_api_${process.pid}`),
+    poolSize: 10,
+  });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -53,20 +56,32 @@ async function main(): Promise<void> {
     const [counts] = await dataSource.query(
       `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM stances)::int AS stances`,
     );
-    console.log(`corpus: ${counts.articles} articles, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.stances} stances (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `corpus: ${counts.articles} articles, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.stances} stances (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     const [nato] = await dataSource.query(`SELECT id FROM actors WHERE name = 'NATO'`);
     const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
     // The cursor of the row halfway down the default quote order, as a client paging there would hold.
     const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
     const [middle] = await queryRows<Record<string, string>>(
       dataSource.manager,
-      sql`SELECT ${sql.join(keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`), ', ')}
+      sql`SELECT ${sql.join(
+        keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
+        ', ',
+      )}
           FROM quotes q JOIN articles a ON a.id = q.article_id
-          ORDER BY ${sql.join(keys.map((k) => sql`${k.sql} DESC`), ', ')} OFFSET ${sql.value(Math.floor(counts.quotes / 2))} LIMIT 1`,
+          ORDER BY ${sql.join(
+            keys.map((k) => sql`${k.sql} DESC`),
+            ', ',
+          )} OFFSET ${sql.value(Math.floor(counts.quotes / 2))} LIMIT 1`,
     );
     const deep = encodeCursor(Object.values(middle));
 
-    const server = await createServer({ config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }), dataSource, schema: await createSchema() });
+    const server = await createServer({
+      config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }),
+      dataSource,
+      schema: await createSchema(),
+    });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
     console.log(`${RUNS} runs each after 3 warm-up runs, one at a time, on ${databases.kind}:`);
@@ -74,13 +89,19 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let run = 0; run < RUNS + 3; run += 1) {
         started = performance.now();
-        const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { nato: natoId, deep } }) });
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables: { nato: natoId, deep } }),
+        });
         const body = (await response.json()) as { errors?: unknown[] };
         if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
         if (run >= 3) times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      console.log(`  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${name}`);
+      console.log(
+        `  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${name}`,
+      );
     }
     await server.stop();
   } finally {

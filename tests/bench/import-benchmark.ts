@@ -36,8 +36,13 @@ async function main(): Promise<void> {
   writeFileSync(file, `${Array.from({ length: ARTICLES }, (_, i) => article(i)).join('\n')}\n`);
   const databases = await openBenchDatabases();
   try {
-    const words = Array.from({ length: ARTICLES }, (_, i) => JSON.parse(article(i)).body.split(/\s+/).length).reduce((a, b) => a + b, 0);
-    console.log(`${ARTICLES} articles, ${words} words (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`);
+    const words = Array.from({ length: ARTICLES }, (_, i) => JSON.parse(article(i)).body.split(/\s+/).length).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    console.log(
+      `${ARTICLES} articles, ${words} words (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`,
+    );
     const seconds: Record<string, number> = {};
     for (const extract of [false, true]) {
       const database = `quotegraph_bench_import_${process.pid}_${extract ? 'extract' : 'plain'}`;
@@ -53,7 +58,9 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(run.stderr || run.stdout);
       const created = Number(/created:\s+(\d+)/.exec(run.stdout)?.[1]);
       const peak = /peak memory:\s+(\d+ MB)/.exec(run.stdout)?.[1];
-      console.log(`  extraction ${extract ? 'on ' : 'off'}: ${created} created in ${elapsed.toFixed(1)} s = ${(created / elapsed).toFixed(0)} articles/s, CLI peak memory ${peak}`);
+      console.log(
+        `  extraction ${extract ? 'on ' : 'off'}: ${created} created in ${elapsed.toFixed(1)} s = ${(created / elapsed).toFixed(0)} articles/s, CLI peak memory ${peak}`,
+      );
     }
     const added = ((seconds.true - seconds.false) * 1000) / (words / 1000);
     console.log(`  extraction adds ${added.toFixed(1)} ms per 1,000 words (writes included)`);

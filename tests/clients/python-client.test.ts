@@ -11,7 +11,11 @@ const ROOT = path.join(__dirname, '../..');
 const env = (url: string) => ({ ...process.env, PATH: `/usr/bin:${process.env.PATH}`, QUOTEGRAPH_URL: url });
 
 /** Runs a command without blocking this process, which serves the API the command calls. */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -27,7 +31,10 @@ describe('Python client and notebook', () => {
 
   beforeAll(() => {
     for (const tool of ['/usr/bin/python3', '/usr/bin/jupyter-nbconvert']) {
-      if (!existsSync(tool)) throw new Error(`${tool} is missing: apt-get install jupyter-nbconvert python3-pandas python3-requests python3-matplotlib python3-ipykernel (.ci/run does)`);
+      if (!existsSync(tool))
+        throw new Error(
+          `${tool} is missing: apt-get install jupyter-nbconvert python3-pandas python3-requests python3-matplotlib python3-ipykernel (.ci/run does)`,
+        );
     }
   });
 
@@ -42,7 +49,10 @@ describe('Python client and notebook', () => {
   });
 
   test("the client's unit tests pass with Debian's python3 against the example corpus", async () => {
-    const result = await run('/usr/bin/python3', ['-m', 'unittest', 'discover', '-s', 'clients/python/tests', '-v'], { cwd: ROOT, env: env(app.url) });
+    const result = await run('/usr/bin/python3', ['-m', 'unittest', 'discover', '-s', 'clients/python/tests', '-v'], {
+      cwd: ROOT,
+      env: env(app.url),
+    });
     expect(result.stderr).toMatch(/Ran 6 tests/);
     expect(result.stderr).not.toMatch(/skipped/);
     expect(result.status).toBe(0);
@@ -54,22 +64,36 @@ describe('Python client and notebook', () => {
       `mutation ($inputs: [ImportArticleInput!]!) { importArticles(inputs: $inputs) { createdCount } }`,
       {
         inputs: [
-          { url: 'https://kyiv.example/strikes', title: 'Strikes', body: '“We must be allowed to strike the airfields,” a Ukrainian air force official said.\nPresident Volodymyr Zelensky repeated the request.' },
-          { url: 'https://berlin.example/taurus', title: 'Taurus', body: '“Germany will not deliver Taurus missiles now,” Chancellor Olaf Scholz said on Friday.' },
+          {
+            url: 'https://kyiv.example/strikes',
+            title: 'Strikes',
+            body: '“We must be allowed to strike the airfields,” a Ukrainian air force official said.\nPresident Volodymyr Zelensky repeated the request.',
+          },
+          {
+            url: 'https://berlin.example/taurus',
+            title: 'Taurus',
+            body: '“Germany will not deliver Taurus missiles now,” Chancellor Olaf Scholz said on Friday.',
+          },
         ],
       },
     );
     expect(errors).toBeUndefined();
     const output = path.join(mkdtempSync(path.join(os.tmpdir(), 'quotegraph-notebook-')), 'executed.ipynb');
-    const result = await run('jupyter-nbconvert', ['--to', 'notebook', '--execute', 'anonymous-sourcing.ipynb', '--output', output], {
-      cwd: path.join(ROOT, 'notebooks'),
-      env: env(app.url),
-    });
+    const result = await run(
+      'jupyter-nbconvert',
+      ['--to', 'notebook', '--execute', 'anonymous-sourcing.ipynb', '--output', output],
+      {
+        cwd: path.join(ROOT, 'notebooks'),
+        env: env(app.url),
+      },
+    );
     expect(result.status).toBe(0);
     const notebook = JSON.parse(readFileSync(output, 'utf8'));
     const outputs = notebook.cells.flatMap((cell: { outputs?: object[] }) => cell.outputs ?? []);
     expect(outputs.some((o: any) => o.output_type === 'error')).toBe(false);
-    const tables = outputs.map((o: any) => (o.data?.['text/html'] ?? []).join('')).filter((html: string) => html.includes('share anonymous'));
+    const tables = outputs
+      .map((o: any) => (o.data?.['text/html'] ?? []).join(''))
+      .filter((html: string) => html.includes('share anonymous'));
     expect(tables).toHaveLength(1);
     expect(tables[0]).toContain('The Telegraph');
     expect(tables[0]).toContain('kyiv.example');

@@ -37,7 +37,13 @@ describe('curation', () => {
         { name: 'NATO', kind: ActorKind.ORGANIZATION },
         { name: 'France', kind: ActorKind.STATE, memberOf: ['NATO'] },
         { name: 'Volodymyr Zelensky', kind: ActorKind.PERSON, aliases: ['Zelensky'] },
-        { name: 'Zelenskyy', kind: ActorKind.PERSON, aliases: ['V. Zelenskyy'], memberOf: ['NATO'], affiliation: 'France' },
+        {
+          name: 'Zelenskyy',
+          kind: ActorKind.PERSON,
+          aliases: ['V. Zelenskyy'],
+          memberOf: ['NATO'],
+          affiliation: 'France',
+        },
       ],
       questions: [{ slug: 'strikes', text: 'Strikes?' }],
       articles: [
@@ -48,7 +54,11 @@ describe('curation', () => {
           publishedAt: '2024-09-01T00:00:00Z',
           intro: '🇺🇦 Zelenskyy spoke. Zelensky spoke.',
           quotes: [
-            { text: 'We need the missiles.', source: 'Zelenskyy', stance: { question: 'strikes', position: Position.SUPPORT } },
+            {
+              text: 'We need the missiles.',
+              source: 'Zelenskyy',
+              stance: { question: 'strikes', position: Position.SUPPORT },
+            },
             { text: 'Not yet.', source: 'an official', extracted: { confidence: 0.5 } },
           ],
         },
@@ -67,11 +77,22 @@ describe('curation', () => {
     test('a created quote takes its text from the body at its span, counting code points', async () => {
       const [article] = await sql(`SELECT id, body FROM articles WHERE title = 'First'`);
       const chars = Array.from(article.body as string);
-      const start = chars.join('').indexOf('Zelenskyy spoke.') >= 0 ? Array.from((article.body as string).slice(0, (article.body as string).indexOf('Zelenskyy spoke.'))).length : -1;
+      const start =
+        chars.join('').indexOf('Zelenskyy spoke.') >= 0
+          ? Array.from((article.body as string).slice(0, (article.body as string).indexOf('Zelenskyy spoke.'))).length
+          : -1;
       const before = await revisionCount();
-      const { data, errors } = await mutate(CREATE, { input: { articleId: gid('Article', article.id), span: { start, end: start + 9 }, kind: 'PARAPHRASE' } });
+      const { data, errors } = await mutate(CREATE, {
+        input: { articleId: gid('Article', article.id), span: { start, end: start + 9 }, kind: 'PARAPHRASE' },
+      });
       expect(errors).toBeUndefined();
-      expect(data.createQuote).toMatchObject({ text: 'Zelenskyy', origin: 'MANUAL', kind: 'PARAPHRASE', span: { start, end: start + 9, text: 'Zelenskyy' }, source: null });
+      expect(data.createQuote).toMatchObject({
+        text: 'Zelenskyy',
+        origin: 'MANUAL',
+        kind: 'PARAPHRASE',
+        span: { start, end: start + 9, text: 'Zelenskyy' },
+        source: null,
+      });
       expect(start).toBe(3); // after the flag's two code points and a space
       expect((await revisionCount()) - before).toBe(1);
     });
@@ -82,15 +103,26 @@ describe('curation', () => {
       ['negative', { start: -1, end: 3 }],
     ])('a span %s is BAD_USER_INPUT naming input.span, and nothing is written', async (_case, span) => {
       const before = await oneRow(`SELECT count(*)::int AS n FROM quotes`);
-      const { data, errors } = await mutate(CREATE, { input: { articleId: gid('Article', corpus.articleIds.a), span } });
+      const { data, errors } = await mutate(CREATE, {
+        input: { articleId: gid('Article', corpus.articleIds.a), span },
+      });
       expect(data).toBeNull();
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringMatching(/^input\.span/) });
+      expect(errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: expect.stringMatching(/^input\.span/),
+      });
       expect(await oneRow(`SELECT count(*)::int AS n FROM quotes`)).toEqual(before);
     });
 
-    test("a source of another article is refused", async () => {
+    test('a source of another article is refused', async () => {
       const [other] = await sql(`SELECT id FROM sources WHERE article_id = $1`, [corpus.articleIds.b]);
-      const { errors } = await mutate(CREATE, { input: { articleId: gid('Article', corpus.articleIds.a), span: { start: 0, end: 2 }, sourceId: gid('Source', other.id) } });
+      const { errors } = await mutate(CREATE, {
+        input: {
+          articleId: gid('Article', corpus.articleIds.a),
+          span: { start: 0, end: 2 },
+          sourceId: gid('Source', other.id),
+        },
+      });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceId' });
     });
 
@@ -98,11 +130,26 @@ describe('curation', () => {
       const quote = await oneRow(`SELECT id, span_start, span_end FROM quotes WHERE origin = 'EXTRACTED' LIMIT 1`);
       const { data, errors } = await mutate(
         `mutation ($input: UpdateQuoteInput!) { updateQuote(input: $input) { id text origin extractor confidence cue span { start end } } }`,
-        { input: { id: gid('Quote', quote.id), span: { start: quote.span_start, end: quote.span_end - 1 }, cue: 'told' } },
+        {
+          input: {
+            id: gid('Quote', quote.id),
+            span: { start: quote.span_start, end: quote.span_end - 1 },
+            cue: 'told',
+          },
+        },
       );
       expect(errors).toBeUndefined();
-      expect(data.updateQuote).toMatchObject({ text: 'Not yet', origin: 'MANUAL', extractor: 'test', confidence: null, cue: 'told' });
-      const history = await app.graphql(`query ($id: ID!) { revisions(entityId: $id) { edges { node { operation before after } } } }`, { id: gid('Quote', quote.id) });
+      expect(data.updateQuote).toMatchObject({
+        text: 'Not yet',
+        origin: 'MANUAL',
+        extractor: 'test',
+        confidence: null,
+        cue: 'told',
+      });
+      const history = await app.graphql(
+        `query ($id: ID!) { revisions(entityId: $id) { edges { node { operation before after } } } }`,
+        { id: gid('Quote', quote.id) },
+      );
       const [created, revision] = history.data.revisions.edges.map((e: any) => e.node);
       expect(created.operation).toBe('CREATE');
       expect(revision.operation).toBe('UPDATE');
@@ -111,11 +158,17 @@ describe('curation', () => {
     });
 
     test('deleting a quote keeps the stance that cites it, with its evidence and without the link', async () => {
-      const stance = await oneRow(`SELECT id, quote_id, evidence_start, evidence_end FROM stances WHERE quote_id IS NOT NULL LIMIT 1`);
+      const stance = await oneRow(
+        `SELECT id, quote_id, evidence_start, evidence_end FROM stances WHERE quote_id IS NOT NULL LIMIT 1`,
+      );
       const before = await revisionCount();
-      const { data } = await mutate(`mutation ($id: ID!) { deleteQuote(id: $id) }`, { id: gid('Quote', stance.quote_id) });
+      const { data } = await mutate(`mutation ($id: ID!) { deleteQuote(id: $id) }`, {
+        id: gid('Quote', stance.quote_id),
+      });
       expect(data.deleteQuote).toBe(gid('Quote', stance.quote_id));
-      expect(await oneRow(`SELECT quote_id, evidence_start, evidence_end FROM stances WHERE id = $1`, [stance.id])).toEqual({
+      expect(
+        await oneRow(`SELECT quote_id, evidence_start, evidence_end FROM stances WHERE id = $1`, [stance.id]),
+      ).toEqual({
         quote_id: null,
         evidence_start: stance.evidence_start,
         evidence_end: stance.evidence_end,
@@ -131,17 +184,48 @@ describe('curation', () => {
       [`mutation ($id: ID!) { deleteSource(id: $id) }`, { id: gid('Source', UNKNOWN) }, 'id'],
       [`mutation ($id: ID!) { deleteMention(id: $id) }`, { id: gid('Mention', UNKNOWN) }, 'id'],
       [`mutation ($id: ID!) { deleteStance(id: $id) }`, { id: gid('Stance', UNKNOWN) }, 'id'],
-      [`mutation ($id: ID!) { updateQuote(input: { id: $id, cue: "said" }) { id } }`, { id: gid('Quote', UNKNOWN) }, 'input.id'],
-      [`mutation ($id: ID!) { updateSource(input: { id: $id, role: "x" }) { id } }`, { id: gid('Source', UNKNOWN) }, 'input.id'],
-      [`mutation ($id: ID!) { updateActor(input: { id: $id, name: "x" }) { id } }`, { id: gid('Actor', UNKNOWN) }, 'input.id'],
-      [`mutation ($id: ID!) { updatePolicyQuestion(input: { id: $id, text: "x" }) { id } }`, { id: gid('PolicyQuestion', UNKNOWN) }, 'input.id'],
-      [`mutation ($id: ID!) { mergeActors(intoId: $id, fromIds: [$id]) { id } }`, { id: gid('Actor', UNKNOWN) }, 'intoId'],
-      [`mutation ($id: ID!) { createQuote(input: { articleId: $id, span: { start: 0, end: 1 } }) { id } }`, { id: gid('Article', UNKNOWN) }, 'input.articleId'],
-      [`mutation ($id: ID!) { setStance(input: { questionId: $id, sourceId: $id, position: SUPPORT }) { id } }`, { id: gid('PolicyQuestion', UNKNOWN) }, 'input.questionId'],
+      [
+        `mutation ($id: ID!) { updateQuote(input: { id: $id, cue: "said" }) { id } }`,
+        { id: gid('Quote', UNKNOWN) },
+        'input.id',
+      ],
+      [
+        `mutation ($id: ID!) { updateSource(input: { id: $id, role: "x" }) { id } }`,
+        { id: gid('Source', UNKNOWN) },
+        'input.id',
+      ],
+      [
+        `mutation ($id: ID!) { updateActor(input: { id: $id, name: "x" }) { id } }`,
+        { id: gid('Actor', UNKNOWN) },
+        'input.id',
+      ],
+      [
+        `mutation ($id: ID!) { updatePolicyQuestion(input: { id: $id, text: "x" }) { id } }`,
+        { id: gid('PolicyQuestion', UNKNOWN) },
+        'input.id',
+      ],
+      [
+        `mutation ($id: ID!) { mergeActors(intoId: $id, fromIds: [$id]) { id } }`,
+        { id: gid('Actor', UNKNOWN) },
+        'intoId',
+      ],
+      [
+        `mutation ($id: ID!) { createQuote(input: { articleId: $id, span: { start: 0, end: 1 } }) { id } }`,
+        { id: gid('Article', UNKNOWN) },
+        'input.articleId',
+      ],
+      [
+        `mutation ($id: ID!) { setStance(input: { questionId: $id, sourceId: $id, position: SUPPORT }) { id } }`,
+        { id: gid('PolicyQuestion', UNKNOWN) },
+        'input.questionId',
+      ],
     ];
     for (const [query, variables, field] of cases) {
       const { errors } = await mutate(query, variables);
-      expect({ query, extensions: errors?.[0].extensions }).toEqual({ query, extensions: { code: 'NOT_FOUND', field } });
+      expect({ query, extensions: errors?.[0].extensions }).toEqual({
+        query,
+        extensions: { code: 'NOT_FOUND', field },
+      });
     }
   });
 
@@ -150,10 +234,21 @@ describe('curation', () => {
 
     test('aliases are trimmed and deduplicated; memberships and affiliation are set', async () => {
       const { data, errors } = await mutate(CREATE, {
-        input: { name: 'Emmanuel Macron', kind: 'PERSON', aliases: ['  Macron ', 'macron', 'E.  Macron'], affiliationId: gid('Actor', corpus.actorIds.France), memberOfIds: [] },
+        input: {
+          name: 'Emmanuel Macron',
+          kind: 'PERSON',
+          aliases: ['  Macron ', 'macron', 'E.  Macron'],
+          affiliationId: gid('Actor', corpus.actorIds.France),
+          memberOfIds: [],
+        },
       });
       expect(errors).toBeUndefined();
-      expect(data.createActor).toMatchObject({ name: 'Emmanuel Macron', aliases: ['E. Macron', 'Macron'], affiliation: { name: 'France' }, memberOf: [] });
+      expect(data.createActor).toMatchObject({
+        name: 'Emmanuel Macron',
+        aliases: ['E. Macron', 'Macron'],
+        affiliation: { name: 'France' },
+        memberOf: [],
+      });
     });
 
     test('an alias another actor holds is CONFLICT naming that actor, and nothing is written', async () => {
@@ -167,9 +262,12 @@ describe('curation', () => {
     test('merging actors moves sources, mentions, stances, memberships and aliases, and leaves no reference to the merged ones', async () => {
       const into = corpus.actorIds['Volodymyr Zelensky'];
       const from = corpus.actorIds.Zelenskyy;
-      const held = await oneRow(`
+      const held = await oneRow(
+        `
         SELECT (SELECT count(*) FROM quotes q JOIN sources s ON s.id = q.source_id WHERE s.actor_id IN ($1, $2))::int AS quotes,
-               (SELECT count(*) FROM stances st JOIN sources s ON s.id = st.source_id WHERE s.actor_id IN ($1, $2))::int AS stances`, [into, from]);
+               (SELECT count(*) FROM stances st JOIN sources s ON s.id = st.source_id WHERE s.actor_id IN ($1, $2))::int AS stances`,
+        [into, from],
+      );
       expect(held.stances).toBe(1);
       const { data, errors } = await mutate(
         `mutation ($into: ID!, $from: [ID!]!) { mergeActors(intoId: $into, fromIds: $from) {
@@ -186,14 +284,20 @@ describe('curation', () => {
         stances: { totalCount: held.stances },
       });
       expect(data.mergeActors.mentions.totalCount).toBeGreaterThanOrEqual(2);
-      const dangling = await oneRow(`
+      const dangling = await oneRow(
+        `
         SELECT (SELECT count(*) FROM sources WHERE actor_id = $1 OR affiliation_id = $1)::int
              + (SELECT count(*) FROM mentions WHERE actor_id = $1)::int
              + (SELECT count(*) FROM actor_memberships WHERE member_id = $1 OR organisation_id = $1)::int
              + (SELECT count(*) FROM actor_aliases WHERE actor_id = $1)::int
-             + (SELECT count(*) FROM actors WHERE id = $1 OR affiliation_id = $1)::int AS n`, [from]);
+             + (SELECT count(*) FROM actors WHERE id = $1 OR affiliation_id = $1)::int AS n`,
+        [from],
+      );
       expect(dangling.n).toBe(0);
-      const merged = await app.graphql(`query ($id: ID!) { revisions(entityId: $id) { edges { node { operation } } } }`, { id: gid('Actor', from) });
+      const merged = await app.graphql(
+        `query ($id: ID!) { revisions(entityId: $id) { edges { node { operation } } } }`,
+        { id: gid('Actor', from) },
+      );
       expect(merged.data.revisions.edges.map((e: any) => e.node.operation)).toEqual(['CREATE', 'DELETE']);
     });
   });
@@ -203,35 +307,78 @@ describe('curation', () => {
       const source = await oneRow(`SELECT id FROM sources WHERE descriptor = 'a diplomat'`);
       const quotes = await sql(`SELECT id FROM quotes WHERE source_id = $1`, [source.id]);
       await mutate(`mutation ($id: ID!) { deleteSource(id: $id) }`, { id: gid('Source', source.id) });
-      expect(await sql(`SELECT source_id FROM quotes WHERE id = ANY($1::uuid[])`, [quotes.map((q: any) => q.id)])).toEqual([{ source_id: null }]);
+      expect(
+        await sql(`SELECT source_id FROM quotes WHERE id = ANY($1::uuid[])`, [quotes.map((q: any) => q.id)]),
+      ).toEqual([{ source_id: null }]);
     });
 
     test('a policy question slug must be kebab-case and unique', async () => {
       const CREATE = `mutation ($input: CreatePolicyQuestionInput!) { createPolicyQuestion(input: $input) { slug text } }`;
-      expect((await mutate(CREATE, { input: { slug: 'Not Kebab', text: 'Q?' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slug' });
-      expect((await mutate(CREATE, { input: { slug: 'strikes', text: 'Q?' } })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.slug' });
-      expect((await mutate(CREATE, { input: { slug: 'new-question', text: 'New?' } })).data.createPolicyQuestion).toEqual({ slug: 'new-question', text: 'New?' });
+      expect((await mutate(CREATE, { input: { slug: 'Not Kebab', text: 'Q?' } })).errors?.[0].extensions).toMatchObject(
+        { code: 'BAD_USER_INPUT', field: 'input.slug' },
+      );
+      expect((await mutate(CREATE, { input: { slug: 'strikes', text: 'Q?' } })).errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'input.slug',
+      });
+      expect(
+        (await mutate(CREATE, { input: { slug: 'new-question', text: 'New?' } })).data.createPolicyQuestion,
+      ).toEqual({ slug: 'new-question', text: 'New?' });
     });
 
     test('setting a stance twice updates the one stance; a quote of another article is refused', async () => {
       const source = await oneRow(`SELECT id FROM sources WHERE descriptor = 'an official'`);
       const question = gid('PolicyQuestion', corpus.questionIds.strikes);
       const SET = `mutation ($input: SetStanceInput!) { setStance(input: $input) { id position note evidence { text } origin } }`;
-      const first = await mutate(SET, { input: { questionId: question, sourceId: gid('Source', source.id), position: 'OPPOSE', note: 'first' } });
-      const second = await mutate(SET, { input: { questionId: question, sourceId: gid('Source', source.id), position: 'CONDITIONAL', evidence: { start: 0, end: 2 } } });
-      expect(second.data.setStance).toMatchObject({ id: first.data.setStance.id, position: 'CONDITIONAL', note: null, origin: 'MANUAL' });
-      expect(await oneRow(`SELECT count(*)::int AS n FROM stances WHERE source_id = $1`, [source.id])).toEqual({ n: 1 });
+      const first = await mutate(SET, {
+        input: { questionId: question, sourceId: gid('Source', source.id), position: 'OPPOSE', note: 'first' },
+      });
+      const second = await mutate(SET, {
+        input: {
+          questionId: question,
+          sourceId: gid('Source', source.id),
+          position: 'CONDITIONAL',
+          evidence: { start: 0, end: 2 },
+        },
+      });
+      expect(second.data.setStance).toMatchObject({
+        id: first.data.setStance.id,
+        position: 'CONDITIONAL',
+        note: null,
+        origin: 'MANUAL',
+      });
+      expect(await oneRow(`SELECT count(*)::int AS n FROM stances WHERE source_id = $1`, [source.id])).toEqual({
+        n: 1,
+      });
       const otherQuote = await oneRow(`SELECT id FROM quotes WHERE article_id = $1`, [corpus.articleIds.b]);
-      const wrong = await mutate(SET, { input: { questionId: question, sourceId: gid('Source', source.id), position: 'SUPPORT', quoteId: gid('Quote', otherQuote.id) } });
+      const wrong = await mutate(SET, {
+        input: {
+          questionId: question,
+          sourceId: gid('Source', source.id),
+          position: 'SUPPORT',
+          quoteId: gid('Quote', otherQuote.id),
+        },
+      });
       expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quoteId' });
     });
 
     test('a mention is created at a checked span and deleted, each with one revision', async () => {
       const before = await revisionCount();
-      const created = await mutate(`mutation ($input: CreateMentionInput!) { createMention(input: $input) { id span { text } actor { name } origin } }`, {
-        input: { articleId: gid('Article', corpus.articleIds.b), actorId: gid('Actor', corpus.actorIds.NATO), span: { start: 0, end: 5 } },
+      const created = await mutate(
+        `mutation ($input: CreateMentionInput!) { createMention(input: $input) { id span { text } actor { name } origin } }`,
+        {
+          input: {
+            articleId: gid('Article', corpus.articleIds.b),
+            actorId: gid('Actor', corpus.actorIds.NATO),
+            span: { start: 0, end: 5 },
+          },
+        },
+      );
+      expect(created.data.createMention).toMatchObject({
+        span: { text: 'Other' },
+        actor: { name: 'NATO' },
+        origin: 'MANUAL',
       });
-      expect(created.data.createMention).toMatchObject({ span: { text: 'Other' }, actor: { name: 'NATO' }, origin: 'MANUAL' });
       await mutate(`mutation ($id: ID!) { deleteMention(id: $id) }`, { id: created.data.createMention.id });
       expect((await revisionCount()) - before).toBe(2);
     });
@@ -239,8 +386,13 @@ describe('curation', () => {
     test('deleting an article removes it and everything on it, and its history stays readable', async () => {
       const id = gid('Article', corpus.articleIds.b);
       await mutate(`mutation ($id: ID!) { deleteArticle(id: $id) }`, { id });
-      expect(await oneRow(`SELECT count(*)::int AS n FROM quotes WHERE article_id = $1`, [corpus.articleIds.b])).toEqual({ n: 0 });
-      const { data } = await app.graphql(`query ($id: ID!) { article(id: $id) { id } revisions(entityId: $id) { edges { node { operation before } } } }`, { id });
+      expect(
+        await oneRow(`SELECT count(*)::int AS n FROM quotes WHERE article_id = $1`, [corpus.articleIds.b]),
+      ).toEqual({ n: 0 });
+      const { data } = await app.graphql(
+        `query ($id: ID!) { article(id: $id) { id } revisions(entityId: $id) { edges { node { operation before } } } }`,
+        { id },
+      );
       expect(data.article).toBeNull();
       // The test corpus is written like an import, so the history starts with the CREATE.
       expect(data.revisions.edges.map((e: any) => [e.node.operation, e.node.before?.title ?? null])).toEqual([

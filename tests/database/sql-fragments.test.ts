@@ -14,7 +14,12 @@ describe('row sets', () => {
   });
 
   test('conditions are parenthesised and joined with AND; a null condition adds nothing', () => {
-    const rows = where(rowSet(sql`quotes q`), sql`q.kind = ${sql.value('DIRECT')} OR q.kind IS NULL`, null, sql`q.id = ${sql.value('x')}`);
+    const rows = where(
+      rowSet(sql`quotes q`),
+      sql`q.kind = ${sql.value('DIRECT')} OR q.kind IS NULL`,
+      null,
+      sql`q.id = ${sql.value('x')}`,
+    );
     expect(compiled(fromWhere(rows))).toEqual({
       text: 'FROM quotes q WHERE (q.kind = $1 OR q.kind IS NULL) AND (q.id = $2)',
       values: ['DIRECT', 'x'],
@@ -25,7 +30,10 @@ describe('row sets', () => {
     const all = rowSet(sql`quotes q`);
     const some = where(all, sql`q.id = ${sql.value("'; DROP TABLE quotes; --")}`);
     expect(all.conditions).toHaveLength(0);
-    expect(compiled(fromWhere(some))).toEqual({ text: 'FROM quotes q WHERE (q.id = $1)', values: ["'; DROP TABLE quotes; --"] });
+    expect(compiled(fromWhere(some))).toEqual({
+      text: 'FROM quotes q WHERE (q.id = $1)',
+      values: ["'; DROP TABLE quotes; --"],
+    });
   });
 });
 
@@ -48,6 +56,9 @@ describe('fragments', () => {
 
   test('joining no fragments gives nothing, and a join keeps each fragment whole', () => {
     expect(compiled(sql`SELECT 1 ${sql.join([], ', ')}`)).toEqual({ text: 'SELECT 1', values: [] });
-    expect(compiled(sql.join([sql`a = ${sql.value(1)}`, sql`b = ${sql.value(2)}`], ' OR '))).toEqual({ text: 'a = $1 OR b = $2', values: [1, 2] });
+    expect(compiled(sql.join([sql`a = ${sql.value(1)}`, sql`b = ${sql.value(2)}`], ' OR '))).toEqual({
+      text: 'a = $1 OR b = $2',
+      values: [1, 2],
+    });
   });
 });

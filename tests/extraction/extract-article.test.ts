@@ -12,7 +12,9 @@ describe('extractArticle on the example article', () => {
   const direct = draft.quotes.filter((q) => q.kind === 'DIRECT');
 
   test('finds the 6 direct quotes at their exact spans and no others ("Victory Plan" is not a quote)', () => {
-    expect(direct.map((q) => [toCodePoints(q.start), toCodePoints(q.end)])).toEqual(gold.quotes.filter((q) => q.kind === 'DIRECT').map((q) => q.span));
+    expect(direct.map((q) => [toCodePoints(q.start), toCodePoints(q.end)])).toEqual(
+      gold.quotes.filter((q) => q.kind === 'DIRECT').map((q) => q.span),
+    );
   });
 
   test('attributes each direct quote to the annotated source, with its anonymity and affiliation', () => {
@@ -21,12 +23,16 @@ describe('extractArticle on the example article', () => {
       .filter((q) => q.kind === 'DIRECT')
       .map((q) => gold.sources.find((s) => s.id === q.speaker))
       .map((s) => [s?.descriptor, s?.anonymous, s?.affiliation ? actorName.get(s.affiliation) : null]);
-    const found = direct.map((q) => draft.sources[q.source as number]).map((s) => [s.descriptor, s.anonymous, s.affiliation?.name ?? null]);
+    const found = direct
+      .map((q) => draft.sources[q.source as number])
+      .map((s) => [s.descriptor, s.anonymous, s.affiliation?.name ?? null]);
     expect(found).toEqual(expected);
   });
 
   test('finds the clear paraphrases at the annotated spans', () => {
-    const paraphrases = draft.quotes.filter((q) => q.kind === 'PARAPHRASE').map((q) => [toCodePoints(q.start), toCodePoints(q.end), draft.sources[q.source as number].descriptor]);
+    const paraphrases = draft.quotes
+      .filter((q) => q.kind === 'PARAPHRASE')
+      .map((q) => [toCodePoints(q.start), toCodePoints(q.end), draft.sources[q.source as number].descriptor]);
     expect(paraphrases).toEqual(
       expect.arrayContaining([
         [1851, 1920, 'Biden'],
@@ -54,7 +60,9 @@ describe('extractArticle on the example article', () => {
   });
 
   test('takes a capital for its state only where the text makes it act', () => {
-    const capitals = draft.entities.filter((e) => ['Kyiv', 'Moscow', 'Washington'].includes(text.slice(e.start, e.end)));
+    const capitals = draft.entities.filter((e) =>
+      ['Kyiv', 'Moscow', 'Washington'].includes(text.slice(e.start, e.end)),
+    );
     // "Kyiv believes", "Moscow’s front-line positions", "Kyiv’s backers"; not "in Washington".
     expect(capitals.map((e) => [text.slice(e.start, e.end), e.name])).toEqual(
       expect.arrayContaining([
@@ -62,6 +70,8 @@ describe('extractArticle on the example article', () => {
         ['Moscow', 'Russia'],
       ]),
     );
-    expect(capitals.some((e) => text.slice(e.start, e.end) === 'Washington' && text.slice(e.start - 3, e.start) === 'in ')).toBe(false);
+    expect(
+      capitals.some((e) => text.slice(e.start, e.end) === 'Washington' && text.slice(e.start - 3, e.start) === 'in '),
+    ).toBe(false);
   });
 });

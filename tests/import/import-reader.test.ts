@@ -46,8 +46,16 @@ describe('import reader', () => {
     const items = await readAll(dir);
     expect(items.map((i) => i.label)).toEqual(['file a-with-front-matter.txt', 'file b-plain.txt']);
     const input = toImportArticleInput(items[0].value as Record<string, unknown>);
-    expect(input).toMatchObject({ title: 'Strikes inside Russia', url: 'https://example.org/strikes', outletName: 'The Telegraph', body: 'Zelensky said “now”.\n' });
+    expect(input).toMatchObject({
+      title: 'Strikes inside Russia',
+      url: 'https://example.org/strikes',
+      outletName: 'The Telegraph',
+      body: 'Zelensky said “now”.\n',
+    });
     expect(input.publishedAt?.toISOString()).toBe('2024-09-23T08:00:00.000Z');
-    expect(toImportArticleInput(items[1].value as Record<string, unknown>)).toMatchObject({ title: 'b-plain', body: 'Just a body.\n' });
+    expect(toImportArticleInput(items[1].value as Record<string, unknown>)).toMatchObject({
+      title: 'b-plain',
+      body: 'Just a body.\n',
+    });
   });
 });

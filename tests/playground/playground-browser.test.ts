@@ -15,12 +15,21 @@ describe('playground in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
     app = await startTestApp();
     await loadExampleCorpus(app.database.dataSource);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -63,7 +72,9 @@ describe('playground in a browser', () => {
     expect(result).toContain('Should Ukraine be allowed to strike targets inside Russia');
     expect(result).toContain('Ukrainian President Volodymyr Zelensky');
     expect(result).toContain('CONDITIONAL');
-    expect(served).toEqual(expect.arrayContaining(['/graphql', '/playground/graphiql.min.js', '/playground/react.production.min.js']));
+    expect(served).toEqual(
+      expect.arrayContaining(['/graphql', '/playground/graphiql.min.js', '/playground/react.production.min.js']),
+    );
     expect(blocked).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

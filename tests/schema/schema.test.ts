@@ -21,6 +21,8 @@ describe('GraphQL schema', () => {
   test('the check would catch a contract field the schema lacks', () => {
     const reduced = committedSdl.replace(/^\s*coMentioned\(.*$/m, '');
     expect(reduced).not.toBe(committedSdl);
-    expect(findBreakingChanges(buildSchema(contractSdl), buildSchema(reduced)).map((c) => c.description)).toEqual(['Actor.coMentioned was removed.']);
+    expect(findBreakingChanges(buildSchema(contractSdl), buildSchema(reduced)).map((c) => c.description)).toEqual([
+      'Actor.coMentioned was removed.',
+    ]);
   });
 });

@@ -68,11 +68,22 @@ export interface BuiltCorpus {
 }
 
 function actorRecords(actors: readonly ActorSpec[]): ActorRecord[] {
-  return actors.map((actor) => ({ key: actor.name, name: actor.name, kind: actor.kind, aliases: actor.aliases, affiliation: actor.affiliation, memberOf: actor.memberOf }));
+  return actors.map((actor) => ({
+    key: actor.name,
+    name: actor.name,
+    kind: actor.kind,
+    aliases: actor.aliases,
+    affiliation: actor.affiliation,
+    memberOf: actor.memberOf,
+  }));
 }
 
 /** The article's body, one sentence per quote, and its annotations with computed spans. */
-function articleAnnotations(spec: CorpusSpec, article: ArticleSpec, questions: ReadonlyMap<string, string>): { body: string; annotations: AnnotationSet } {
+function articleAnnotations(
+  spec: CorpusSpec,
+  article: ArticleSpec,
+  questions: ReadonlyMap<string, string>,
+): { body: string; annotations: AnnotationSet } {
   let body = article.intro ? `${article.intro}\n` : '';
   const sources: SourceRecord[] = [];
   const quotes: QuoteRecord[] = [];
@@ -100,15 +111,34 @@ function articleAnnotations(spec: CorpusSpec, article: ArticleSpec, questions: R
     const provenance: Provenance = quote.extracted
       ? { origin: Origin.EXTRACTED, extractor: 'test', extractorVersion: '1', confidence: quote.extracted.confidence }
       : MANUAL;
-    quotes.push({ key: String(i), span, kind: quote.kind ?? QuoteKind.DIRECT, source: quote.source, cue: 'said', provenance });
+    quotes.push({
+      key: String(i),
+      span,
+      kind: quote.kind ?? QuoteKind.DIRECT,
+      source: quote.source,
+      cue: 'said',
+      provenance,
+    });
     if (quote.stance) {
       const text = questions.get(quote.stance.question) as string;
-      stances.push({ question: { slug: quote.stance.question, text }, source: quote.source, position: quote.stance.position, evidence: span, quote: String(i), note: null, provenance: MANUAL });
+      stances.push({
+        question: { slug: quote.stance.question, text },
+        source: quote.source,
+        position: quote.stance.position,
+        evidence: span,
+        quote: String(i),
+        note: null,
+        provenance: MANUAL,
+      });
     }
   }
   body = normaliseBody(body);
   const names = spec.actors.map((actor) => ({ actorId: actor.name, names: [actor.name, ...(actor.aliases ?? [])] }));
-  const mentions = matchActorNames(body, names).map((match) => ({ actor: match.actorId, span: { start: match.start, end: match.end }, provenance: MANUAL }));
+  const mentions = matchActorNames(body, names).map((match) => ({
+    actor: match.actorId,
+    span: { start: match.start, end: match.end },
+    provenance: MANUAL,
+  }));
   return { body, annotations: { actors: actorRecords(spec.actors), sources, quotes, mentions, stances } };
 }
 
@@ -118,11 +148,15 @@ export async function buildCorpus(dataSource: DataSource, spec: CorpusSpec): Pro
     const built: BuiltCorpus = { outletIds: {}, actorIds: {}, questionIds: {}, articleIds: {} };
     const outlets = new Map(spec.outlets.map((outlet) => [outlet.key, outlet]));
     for (const outlet of spec.outlets) {
-      built.outletIds[outlet.key] = (await findOrCreateOutlet(tx, { domain: outlet.domain, name: outlet.name })) as string;
+      built.outletIds[outlet.key] = (await findOrCreateOutlet(tx, {
+        domain: outlet.domain,
+        name: outlet.name,
+      })) as string;
     }
     const actors = await writeActors(tx, actorRecords(spec.actors));
     for (const actor of spec.actors) built.actorIds[actor.name] = actors.ids.get(actor.name) as string;
-    for (const question of spec.questions) built.questionIds[question.slug] = (await findOrCreatePolicyQuestion(tx, question.slug, question.text)).id;
+    for (const question of spec.questions)
+      built.questionIds[question.slug] = (await findOrCreatePolicyQuestion(tx, question.slug, question.text)).id;
     const questionTexts = new Map(spec.questions.map((question) => [question.slug, question.text]));
 
     for (const article of spec.articles) {

@@ -15,7 +15,6 @@ declare global {
   var __QUOTEGRAPH_EMBEDDED__: (RunningPostgres & { dataDir: string }) | undefined;
 }
 
-
 export default async function globalSetup(): Promise<void> {
   let serverUrl = configuredServerUrl();
   if (!serverUrl) {

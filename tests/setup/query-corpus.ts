@@ -34,7 +34,11 @@ export const QUERY_CORPUS: CorpusSpec = {
       url: 'https://one.example/zelensky-paris',
       intro: 'Zelensky met Macron in Paris.',
       quotes: [
-        { text: 'We need long-range strikes now.', source: 'Volodymyr Zelensky', stance: { question: 'strikes-inside-russia', position: Position.SUPPORT } },
+        {
+          text: 'We need long-range strikes now.',
+          source: 'Volodymyr Zelensky',
+          stance: { question: 'strikes-inside-russia', position: Position.SUPPORT },
+        },
         {
           text: 'France backs a coherent strategy.',
           source: 'a French diplomat',
@@ -43,7 +47,13 @@ export const QUERY_CORPUS: CorpusSpec = {
           extracted: { confidence: 0.9 },
           stance: { question: 'strikes-inside-russia', position: Position.CONDITIONAL },
         },
-        { text: 'Nothing is decided yet.', source: 'an official from a NATO country', affiliation: 'NATO', role: 'official', extracted: { confidence: 0.4 } },
+        {
+          text: 'Nothing is decided yet.',
+          source: 'an official from a NATO country',
+          affiliation: 'NATO',
+          role: 'official',
+          extracted: { confidence: 0.4 },
+        },
       ],
     },
     {
@@ -53,7 +63,11 @@ export const QUERY_CORPUS: CorpusSpec = {
       publishedAt: '2024-10-05T09:00:00Z',
       intro: 'Scholz spoke after Macron.',
       quotes: [
-        { text: 'Germany will not send Taurus missiles.', source: 'Olaf Scholz', stance: { question: 'strikes-inside-russia', position: Position.OPPOSE } },
+        {
+          text: 'Germany will not send Taurus missiles.',
+          source: 'Olaf Scholz',
+          stance: { question: 'strikes-inside-russia', position: Position.OPPOSE },
+        },
         {
           text: 'The brigades will be trained in Poland.',
           source: 'a German defense official',

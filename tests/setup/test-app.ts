@@ -7,7 +7,11 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; field?: string; [key: string]: unknown };
+  }[];
 }
 
 export interface TestApp {

@@ -16,7 +16,8 @@ export interface TestDatabase {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests through jest, whose global setup prepares the database server`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests through jest, whose global setup prepares the database server`);
   return value;
 }
 
