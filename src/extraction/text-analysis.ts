@@ -40,6 +40,54 @@ export interface Analysis {
   readonly sentences: Sentence[];
 }
 
+/**
+ * A possessive or "is" clitic left on its word ("Trump's", "Putin’s"). wink splits it off as a rule,
+ * but not before a full stop or a comma ("Mr. Putin's."), and once it has kept such a word whole it
+ * caches it and keeps it whole everywhere after, in every later article of the process ("Donald
+ * Trump's new proposal"). Split here, the word is the same token whatever was read before.
+ */
+const CLITIC = /^(.*\p{L}.*?)(['’]s)$/su;
+
+/** A token whose sentence is set once the line's sentences are known. */
+type LineToken = Omit<Token, 'sentence'> & { sentence: number };
+
+/** wink's tokens of one line as ours, a clitic split off its word; `firstOf[i]` is where wink's token i begins among them. */
+function lineTokens(
+  text: string,
+  wink: { values: string[]; tags: string[]; spaces: string[] },
+  offset: number,
+  paragraph: number,
+): { tokens: LineToken[]; firstOf: number[] } {
+  const tokens: LineToken[] = [];
+  const firstOf: number[] = [];
+  const piece = (value: string, pos: string, start: number) =>
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      pos,
+      start,
+      end: start + value.length,
+      sentence: 0,
+      paragraph,
+    });
+  let at = offset;
+  wink.values.forEach((value, i) => {
+    // Found in the line rather than summed from the spaces before it: wink drops some space
+    // characters (U+3000, a BOM), which would shift every later offset.
+    const found = text.indexOf(value, at);
+    at = found >= 0 && found <= at + wink.spaces[i].length + 8 ? found : at + wink.spaces[i].length;
+    firstOf.push(tokens.length);
+    const clitic = CLITIC.exec(value);
+    if (clitic) {
+      piece(clitic[1], wink.tags[i], at);
+      piece(clitic[2], 'PART', at + clitic[1].length);
+    } else piece(value, wink.tags[i], at);
+    at += value.length;
+  });
+  firstOf.push(tokens.length);
+  return { tokens, firstOf };
+}
+
 export function analyse(text: string): Analysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -48,45 +96,32 @@ export function analyse(text: string): Analysis {
     if (line.trim()) {
       const doc = nlp().readDoc(line);
       const its = nlp().its;
-      const values = doc.tokens().out();
       // wink-nlp picks what out() returns by the helper's identity (any other function gets
       // its.value), so its helpers go in as they are, not wrapped; they never use `this`.
       /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp matches its helpers by identity */
-      const tags = doc.tokens().out<string>(its.pos);
-      const spaces = doc.tokens().out<string>(its.precedingSpaces);
+      const wink = {
+        values: doc.tokens().out(),
+        tags: doc.tokens().out<string>(its.pos),
+        spaces: doc.tokens().out<string>(its.precedingSpaces),
+      };
       const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
       /* eslint-enable @typescript-eslint/unbound-method */
-      let at = offset;
-      const lineTokens = values.map((value, i) => {
-        // Found in the line rather than summed from the spaces before it: wink drops some space
-        // characters (U+3000, a BOM), which would shift every later offset.
-        const found = text.indexOf(value, at);
-        at = found >= 0 && found <= at + spaces[i].length + 8 ? found : at + spaces[i].length;
-        const token = {
-          text: value,
-          lower: value.toLowerCase(),
-          pos: tags[i],
-          start: at,
-          end: at + value.length,
-          sentence: 0,
-          paragraph,
-        };
-        at += value.length;
-        return token;
-      });
-      for (const [first, last] of sentenceSpans) {
+      const split = lineTokens(text, wink, offset, paragraph);
+      for (const [firstWink, lastWink] of sentenceSpans) {
         const index = sentences.length;
-        for (let i = first; i <= last; i += 1) lineTokens[i].sentence = index;
+        const first = split.firstOf[firstWink];
+        const last = split.firstOf[lastWink + 1] - 1;
+        for (let i = first; i <= last; i += 1) split.tokens[i].sentence = index;
         sentences.push({
           index,
           paragraph,
-          start: lineTokens[first].start,
-          end: lineTokens[last].end,
+          start: split.tokens[first].start,
+          end: split.tokens[last].end,
           firstToken: tokens.length + first,
           lastToken: tokens.length + last + 1,
         });
       }
-      tokens.push(...lineTokens);
+      tokens.push(...split.tokens);
     }
     offset += line.length + 1;
   });

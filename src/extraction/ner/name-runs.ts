@@ -60,6 +60,12 @@ const PARTICLES = new Set([
   'y',
 ]);
 const JOINERS_OF_ORGANISATIONS = new Set(['of', 'for', 'on']);
+/**
+ * The plural nouns whose possessive opens an organisation's name ("People's Army", "Women's
+ * March", "Children's Hospital"). Any other possessive before a head is someone's ("Tim Kaine's
+ * Senate seat", "Philadelphia's Union League"): the owner is a name of its own.
+ */
+const POSSESSIVE_NAME_WORDS = new Set(['People', 'Women', 'Men', 'Children']);
 
 export interface NameRun {
   readonly tokens: Token[];
@@ -101,6 +107,7 @@ function joinAfter(analysis: Analysis, run: Token[], i: number): number {
   // "Korean People's Army", "New People's Party": a possessive inside an organisation's name.
   if (
     /^['’]s$/.test(next.text) &&
+    POSSESSIVE_NAME_WORDS.has(tokens[i].text) &&
     gap(analysis, tokens[i], next) === '' &&
     ORGANISATION_HEADS.has(after.text) &&
     gap(analysis, next, after) === ' '
