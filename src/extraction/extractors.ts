@@ -9,7 +9,7 @@ export const EXTRACTORS = {
   /** Actors and their mentions. */
   entityLinker: { name: 'entity-linker', version: '2.0.0' },
   /** The sources quotes are attributed to. */
-  attribution: { name: 'attribution', version: '2.0.0' },
+  attribution: { name: 'attribution', version: '2.1.0' },
   /** Direct quotes and paraphrases. */
   quoteFinder: { name: 'quote-finder', version: '2.0.0' },
 } as const satisfies Record<string, ExtractorName>;

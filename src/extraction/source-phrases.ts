@@ -50,3 +50,22 @@ export function kindOfDescription(descriptor: string): PhraseKind | undefined {
 export function isDocumentPhrase(descriptor: string): boolean {
   return DOCUMENT_NOUNS.has(headOf(descriptor));
 }
+
+/** A speaker phrase whose name is a possessive owner: "Trump's aide", "the company's lawyer". */
+export interface PossessivePhrase {
+  /** The owner as written ("Trump", "the company"), which opens the phrase. */
+  readonly owner: string;
+  /** What it owns, the speaker ("aide", "former campaign strategist", "lawyer Michael Cohen"). */
+  readonly possessed: string;
+}
+
+// An owner after a preposition ("a woman at Trump's rally") qualifies a noun before it, which is
+// then the speaker, so such a phrase is not the owner's possession.
+const GOVERNED_OWNER = /\s(?:of|from|at|with|for|in|on|by|to|about|near|under)\s/i;
+
+/** The owner and the possessed noun phrase of a phrase that opens with a possessive, if it does. */
+export function possessiveParts(phrase: string): PossessivePhrase | undefined {
+  const parts = /^(.+?)['’]s\s+(\S.*)$/u.exec(phrase);
+  if (!parts || GOVERNED_OWNER.test(` ${parts[1]} `)) return undefined;
+  return { owner: parts[1], possessed: parts[2] };
+}
