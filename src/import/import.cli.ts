@@ -5,12 +5,12 @@ import 'reflect-metadata';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { openDatabase } from '../database/database';
+import { loadConfig, type Config } from '../config';
+import { openDatabase, type OpenDatabase } from '../database/database';
 import { exitWithFailure } from '../errors/command-failure';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint } from './import-checkpoint';
-import { createProgressReporter, type ImportTally } from './import-progress';
-import { openImportInput, toImportArticleInput, type RawItem } from './import-reader';
+import { createProgressReporter, type ImportTally, type ProgressReporter } from './import-progress';
+import { openImportInput, toImportArticleInput, type ImportInput, type RawItem } from './import-reader';
 import { importEach } from './import-batch';
 
 const USAGE = 'usage: npm run import -- <file.jsonl | file.json | folder> [--no-extract] [--batch N] [--restart]';
@@ -40,68 +40,93 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-async function run(options: Options): Promise<void> {
-  const config = loadConfig();
-  const checkpointFile = `${options.input}.checkpoint.json`;
-  const failuresFile = `${options.input}.failures.jsonl`;
-  const source = await openImportInput(options.input);
-  const resumeFrom = options.restart ? 0 : (readCheckpoint(checkpointFile, options.input)?.committedThrough ?? 0);
-  if (!resumeFrom) writeFileSync(failuresFile, '');
+interface RunFiles {
+  readonly checkpoint: string;
+  readonly failures: string;
+}
+
+/** One line of the failures file, as `recordFailure` writes it. */
+interface FailureLine {
+  readonly position: number;
+  readonly at: string;
+  readonly code: string;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** What importing a batch needs; the tally is the run's, updated in place. */
+interface BatchContext {
+  readonly options: Options;
+  readonly config: Config;
+  readonly database: OpenDatabase;
+  readonly files: RunFiles;
+  readonly tally: ImportTally;
+  readonly progress: ProgressReporter;
+}
+
+/**
+ * The position committed by an earlier, interrupted run (0 to start afresh, which empties the
+ * failures file) and how many failures that run recorded.
+ */
+function resumePoint(options: Options, files: RunFiles): { resumeFrom: number; earlierFailures: number } {
+  const resumeFrom = options.restart ? 0 : (readCheckpoint(files.checkpoint, options.input)?.committedThrough ?? 0);
+  if (!resumeFrom) writeFileSync(files.failures, '');
   // A resumed run reports the failures of the earlier runs too: they are in the same file.
-  const earlierFailures = resumeFrom ? readFileSync(failuresFile, 'utf8').split('\n').filter(Boolean).length : 0;
+  const earlierFailures = resumeFrom ? readFileSync(files.failures, 'utf8').split('\n').filter(Boolean).length : 0;
+  return { resumeFrom, earlierFailures };
+}
 
-  const database = await openDatabase(config, { migrate: true });
-  const tally: ImportTally = { created: 0, existing: 0, failed: earlierFailures, skipped: 0 };
-  const progress = createProgressReporter(source.totalBytes, process.stdout.isTTY === true);
-  const fail = (item: RawItem, code: string, field: string | null, message: string) => {
-    tally.failed += 1;
-    appendFileSync(
-      failuresFile,
-      `${JSON.stringify({ position: item.position, at: item.label, code, field, message })}\n`,
-    );
-  };
+function recordFailure(context: BatchContext, item: RawItem, code: string, field: string | null, message: string) {
+  context.tally.failed += 1;
+  const failure: FailureLine = { position: item.position, at: item.label, code, field, message };
+  appendFileSync(context.files.failures, `${JSON.stringify(failure)}\n`);
+}
 
-  let batch: RawItem[] = [];
-  const flush = async () => {
-    const parsed = batch.filter((item) => item.value);
-    const results = await importEach(
-      database.dataSource.manager,
-      parsed.map((item) => {
-        const input = toImportArticleInput(item.value as Record<string, unknown>);
-        if (options.extract === false) input.extract = false;
-        return input;
-      }),
-      config,
-    );
-    for (const item of batch.filter((i) => i.parseError)) fail(item, 'BAD_USER_INPUT', null, item.parseError as string);
-    for (const result of results) {
-      if (result.error) fail(parsed[result.index], result.error.code, result.error.field, result.error.message);
-      else if (result.result?.created) tally.created += 1;
-      else tally.existing += 1;
-    }
-    const last = batch[batch.length - 1];
-    writeCheckpoint(checkpointFile, options.input, last.position);
-    // Only now, with the batch committed and the checkpoint written, is it reported as committed.
-    progress.update(last.bytesRead, tally, last.label);
-    batch = [];
-  };
-
-  try {
-    for await (const item of source.items()) {
-      if (item.position <= resumeFrom) {
-        tally.skipped += 1;
-        continue;
-      }
-      batch.push(item);
-      if (batch.length >= options.batchSize) await flush();
-    }
-    if (batch.length) await flush();
-  } finally {
-    progress.stop();
-    await database.close();
+/** Imports a batch (each article in its own transaction), tallies the outcomes, checkpoints it. */
+async function importBatch(context: BatchContext, batch: readonly RawItem[]): Promise<void> {
+  const { options, tally } = context;
+  const parsed = batch.filter((item) => item.value);
+  const results = await importEach(
+    context.database.dataSource.manager,
+    parsed.map((item) => {
+      const input = toImportArticleInput(item.value as Record<string, unknown>);
+      if (options.extract === false) input.extract = false;
+      return input;
+    }),
+    context.config,
+  );
+  for (const item of batch.filter((i) => i.parseError))
+    recordFailure(context, item, 'BAD_USER_INPUT', null, item.parseError as string);
+  for (const result of results) {
+    if (result.error)
+      recordFailure(context, parsed[result.index], result.error.code, result.error.field, result.error.message);
+    else if (result.result?.created) tally.created += 1;
+    else tally.existing += 1;
   }
-  clearCheckpoint(checkpointFile);
+  const last = batch[batch.length - 1];
+  writeCheckpoint(context.files.checkpoint, options.input, last.position);
+  // Only now, with the batch committed and the checkpoint written, is it reported as committed.
+  context.progress.update(last.bytesRead, tally, last.label);
+}
 
+/** Feeds the items after `resumeFrom` to `importBatch` in batches of the chosen size. */
+async function importItems(context: BatchContext, source: ImportInput, resumeFrom: number): Promise<void> {
+  let batch: RawItem[] = [];
+  for await (const item of source.items()) {
+    if (item.position <= resumeFrom) {
+      context.tally.skipped += 1;
+      continue;
+    }
+    batch.push(item);
+    if (batch.length >= context.options.batchSize) {
+      await importBatch(context, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await importBatch(context, batch);
+}
+
+function printSummary(options: Options, tally: ImportTally, failuresFile: string): void {
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(
     [
@@ -113,15 +138,41 @@ async function run(options: Options): Promise<void> {
       `  peak memory:     ${peakMb.toFixed(0)} MB`,
     ].join('\n'),
   );
-  if (tally.failed) {
-    console.log('  failures:');
-    const lines = readFileSync(failuresFile, 'utf8').trim().split('\n').slice(0, 20);
-    for (const line of lines) {
-      const failure = JSON.parse(line);
-      console.log(`    ${failure.at}: ${failure.code}${failure.field ? ` ${failure.field}` : ''}: ${failure.message}`);
-    }
-    if (tally.failed > lines.length) console.log(`    ... and ${tally.failed - lines.length} more in ${failuresFile}`);
+}
+
+/** The first 20 failures from the failures file, and how many more there are. */
+function printFailures(tally: ImportTally, failuresFile: string): void {
+  console.log('  failures:');
+  const lines = readFileSync(failuresFile, 'utf8').trim().split('\n').slice(0, 20);
+  for (const line of lines) {
+    const failure = JSON.parse(line) as FailureLine;
+    console.log(`    ${failure.at}: ${failure.code}${failure.field ? ` ${failure.field}` : ''}: ${failure.message}`);
   }
+  if (tally.failed > lines.length) console.log(`    ... and ${tally.failed - lines.length} more in ${failuresFile}`);
+}
+
+async function run(options: Options): Promise<void> {
+  const config = loadConfig();
+  const files: RunFiles = {
+    checkpoint: `${options.input}.checkpoint.json`,
+    failures: `${options.input}.failures.jsonl`,
+  };
+  const source = await openImportInput(options.input);
+  const { resumeFrom, earlierFailures } = resumePoint(options, files);
+
+  const database = await openDatabase(config, { migrate: true });
+  const tally: ImportTally = { created: 0, existing: 0, failed: earlierFailures, skipped: 0 };
+  const progress = createProgressReporter(source.totalBytes, process.stdout.isTTY === true);
+  try {
+    await importItems({ options, config, database, files, tally, progress }, source, resumeFrom);
+  } finally {
+    progress.stop();
+    await database.close();
+  }
+  clearCheckpoint(files.checkpoint);
+
+  printSummary(options, tally, files.failures);
+  if (tally.failed) printFailures(tally, files.failures);
 }
 
 let options: Options;

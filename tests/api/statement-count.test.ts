@@ -36,6 +36,7 @@ const WIDE = `query ($first: Int!) {
 describe('SQL statements per request', () => {
   let app: TestApp;
   let statements: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved to wrap and restore: the wrapper applies it to the client
   const originalQuery = Client.prototype.query;
 
   async function countStatements(query: string, first: number): Promise<number> {

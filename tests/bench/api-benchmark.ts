@@ -3,6 +3,7 @@
 // queries sent over HTTP.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createSchema } from '../../src/schema';
@@ -42,6 +43,70 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+interface CorpusCounts {
+  readonly articles: number;
+  readonly quotes: number;
+  readonly sources: number;
+  readonly stances: number;
+}
+
+/** Generates the corpus and prints its size and how long it took. */
+async function loadCorpus(dataSource: DataSource): Promise<CorpusCounts> {
+  const started = Date.now();
+  await generateCorpus(dataSource, { articles: ARTICLES, quotesPerArticle: 10 });
+  const [counts] = await queryRows<CorpusCounts>(
+    dataSource.manager,
+    sql`SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM stances)::int AS stances`,
+  );
+  console.log(
+    `corpus: ${counts.articles} articles, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.stances} stances (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return counts;
+}
+
+/** The queries' variables: NATO's global ID, and a cursor deep in the quote list. */
+async function queryVariables(dataSource: DataSource, quoteCount: number): Promise<Record<string, unknown>> {
+  const [nato] = await queryRows<{ id: string }>(dataSource.manager, sql`SELECT id FROM actors WHERE name = 'NATO'`);
+  const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
+  // The cursor of the row halfway down the default quote order, as a client paging there would hold.
+  const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
+  const [middle] = await queryRows<Record<string, string>>(
+    dataSource.manager,
+    sql`SELECT ${sql.join(
+      keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
+      ', ',
+    )}
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        ORDER BY ${sql.join(
+          keys.map((k) => sql`${k.sql} DESC`),
+          ', ',
+        )} OFFSET ${sql.value(Math.floor(quoteCount / 2))} LIMIT 1`,
+  );
+  return { nato: natoId, deep: encodeCursor(Object.values(middle)) };
+}
+
+/** Sends each query RUNS times after 3 warm-up runs and prints its p50 and p95. */
+async function timeQueries(endpoint: string, variables: Record<string, unknown>): Promise<void> {
+  for (const [name, { query }] of Object.entries(QUERIES)) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS + 3; run += 1) {
+      const started = performance.now();
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+      if (run >= 3) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${name}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const databases = await openBenchDatabases();
   const dataSource = createDataSource({
@@ -51,31 +116,8 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
-    let started = Date.now();
-    await generateCorpus(dataSource, { articles: ARTICLES, quotesPerArticle: 10 });
-    const [counts] = await dataSource.query(
-      `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM quotes)::int AS quotes, (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM stances)::int AS stances`,
-    );
-    console.log(
-      `corpus: ${counts.articles} articles, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.stances} stances (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    );
-    const [nato] = await dataSource.query(`SELECT id FROM actors WHERE name = 'NATO'`);
-    const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
-    // The cursor of the row halfway down the default quote order, as a client paging there would hold.
-    const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
-    const [middle] = await queryRows<Record<string, string>>(
-      dataSource.manager,
-      sql`SELECT ${sql.join(
-        keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
-        ', ',
-      )}
-          FROM quotes q JOIN articles a ON a.id = q.article_id
-          ORDER BY ${sql.join(
-            keys.map((k) => sql`${k.sql} DESC`),
-            ', ',
-          )} OFFSET ${sql.value(Math.floor(counts.quotes / 2))} LIMIT 1`,
-    );
-    const deep = encodeCursor(Object.values(middle));
+    const counts = await loadCorpus(dataSource);
+    const variables = await queryVariables(dataSource, counts.quotes);
 
     const server = await createServer({
       config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }),
@@ -85,24 +127,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
     console.log(`${RUNS} runs each after 3 warm-up runs, one at a time, on ${databases.kind}:`);
-    for (const [name, { query }] of Object.entries(QUERIES)) {
-      const times: number[] = [];
-      for (let run = 0; run < RUNS + 3; run += 1) {
-        started = performance.now();
-        const response = await fetch(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables: { nato: natoId, deep } }),
-        });
-        const body = (await response.json()) as { errors?: unknown[] };
-        if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
-        if (run >= 3) times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      console.log(
-        `  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   ${name}`,
-      );
-    }
+    await timeQueries(endpoint, variables);
     await server.stop();
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -21,7 +21,8 @@ export async function openBenchDatabases(): Promise<BenchDatabases> {
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: folder, port: await freePort() }, 'postgres');
-  const serverUrl = process.env.DATABASE_URL ?? (embedded?.url as string);
+  // The embedded server runs exactly when DATABASE_URL is unset, so one of the two is a URL.
+  const serverUrl: string = process.env.DATABASE_URL ?? (embedded?.url as string);
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   const created = new Set<string>();

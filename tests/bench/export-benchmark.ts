@@ -18,6 +18,43 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+const QUERY = `{ quotes { totalCount edges { node { text kind cue confidence source { descriptor anonymity actor { name } affiliation { name } } article { title publishedAt outlet { name } } } } } }`;
+
+/** The first export loads what the server loads once, so it is not measured. */
+async function warmUp(endpoint: string): Promise<void> {
+  await (
+    await fetch(`${endpoint}/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: QUERY.replace('quotes {', 'quotes(filter: { kind: PARAPHRASE }) {'),
+        format: 'csv',
+      }),
+    })
+  ).text();
+}
+
+/** Streams the export and counts its rows (lines after the header) and bytes. */
+async function exportAll(endpoint: string): Promise<{ rows: number; bytes: number }> {
+  let rows = -1;
+  let bytes = 0;
+  for (const format of ['csv'] as const) {
+    const response = await fetch(`${endpoint}/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, format }),
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      for (const byte of value) if (byte === 10) rows += 1;
+    }
+  }
+  return { rows, bytes };
+}
+
 async function main(): Promise<void> {
   const databases = await openBenchDatabases();
   const url = await databases.create(`quotegraph_bench_export_${process.pid}`);
@@ -38,38 +75,12 @@ async function main(): Promise<void> {
       server?.stdout?.on('data', (chunk) => String(chunk).includes('listening') && resolve()),
     );
     const endpoint = `http://127.0.0.1:${port}`;
-    const query = `{ quotes { totalCount edges { node { text kind cue confidence source { descriptor anonymity actor { name } affiliation { name } } article { title publishedAt outlet { name } } } } } }`;
-    // Warm up: the first export loads what the server loads once.
-    await (
-      await fetch(`${endpoint}/export`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: query.replace('quotes {', 'quotes(filter: { kind: PARAPHRASE }) {'),
-          format: 'csv',
-        }),
-      })
-    ).text();
+    await warmUp(endpoint);
     const baseline = rssMb(server.pid as number);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server?.pid as number))), 50);
     const started = performance.now();
-    let rows = -1;
-    let bytes = 0;
-    for (const format of ['csv'] as const) {
-      const response = await fetch(`${endpoint}/export`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, format }),
-      });
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        bytes += value.length;
-        for (const byte of value) if (byte === 10) rows += 1;
-      }
-    }
+    const { rows, bytes } = await exportAll(endpoint);
     clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -46,8 +46,11 @@ const PREFIX = 20; // `Speaker NN said: “` padded
 const QUOTE = 76;
 const SENTENCE = PREFIX + QUOTE + 2; // closing mark and a space
 
-export async function generateCorpus(dataSource: DataSource, size: GeneratedCorpusSize): Promise<void> {
-  const q = (sql: string, params: unknown[] = []) => dataSource.query(sql, params);
+/** Runs one statement of the generator. */
+type Run = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+/** Outlets, NATO and the EU, 30 states (20 in NATO), 300 people with aliases, two policy questions. */
+async function insertReferenceData(q: Run): Promise<void> {
   await q(
     `INSERT INTO outlets (name, domain) SELECT 'Outlet ' || g, 'outlet' || g || '.example' FROM generate_series(1, 20) g`,
   );
@@ -63,8 +66,10 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
   await q(
     `INSERT INTO policy_questions (slug, text) VALUES ('long-range-strikes', 'Should long-range strikes be allowed?'), ('more-sanctions', 'Should sanctions be widened?')`,
   );
+}
 
-  // Articles: a body of sentences "Speaker NN said: “<76 characters of words>” ".
+/** Articles: a body of sentences "Speaker NN said: “<76 characters of words>” ". */
+async function insertArticles(q: Run, size: GeneratedCorpusSize): Promise<void> {
   await q(
     `WITH words AS (SELECT $1::text[] AS w),
      bodies AS (
@@ -82,8 +87,10 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
      FROM bodies`,
     [WORDS, size.articles, size.quotesPerArticle],
   );
+}
 
-  // Four sources per article: two named people and two anonymous officials of a state.
+/** Four sources per article: two named people and two anonymous officials of a state. */
+async function insertSources(q: Run): Promise<void> {
   await q(`
     INSERT INTO sources (article_id, descriptor, kind, anonymity, actor_id, affiliation_id, role)
     SELECT a.id, p.name, 'PERSON', 'NAMED', p.id, p.affiliation_id, 'official'
@@ -95,8 +102,10 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
     SELECT a.id, 'an official from ' || st.name, 'PERSON', 'ANONYMOUS', st.id, CASE WHEN k = 0 THEN 'defense official' ELSE 'diplomat' END
     FROM articles a CROSS JOIN generate_series(0, 1) k
     JOIN actors st ON st.name = 'State ' || (1 + ((hashtext(a.id::text) + k * 7) & 2147483647) % 30)`);
+}
 
-  // Quotes: one per sentence, attributed in turn to the article's sources; some extracted.
+/** Quotes: one per sentence, attributed in turn to the article's sources; some extracted. */
+async function insertQuotes(q: Run, size: GeneratedCorpusSize): Promise<void> {
   await q(
     `
     WITH numbered AS (SELECT s.id, s.article_id, row_number() OVER (PARTITION BY s.article_id ORDER BY s.id) - 1 AS n, count(*) OVER (PARTITION BY s.article_id) AS total FROM sources s)
@@ -111,8 +120,10 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
     FROM articles a CROSS JOIN generate_series(0, $1::int - 1) k`,
     [size.quotesPerArticle],
   );
+}
 
-  // Mentions of each named source's actor at its speaker label, and stances of the sources.
+/** Mentions of each named source's actor at its speaker label, and stances of the sources. */
+async function insertMentionsAndStances(q: Run): Promise<void> {
   await q(`
     INSERT INTO mentions (article_id, actor_id, span_start, span_end)
     SELECT DISTINCT ON (q.article_id, s.actor_id) q.article_id, s.actor_id, q.span_start - ${PREFIX}, q.span_start - ${PREFIX} + 10
@@ -124,5 +135,15 @@ export async function generateCorpus(dataSource: DataSource, size: GeneratedCorp
            q.span_start, q.span_end, q.id
     FROM quotes q CROSS JOIN policy_questions pq
     WHERE (hashtext(q.source_id::text || pq.slug) & 3) = 0`);
+}
+
+export async function generateCorpus(dataSource: DataSource, size: GeneratedCorpusSize): Promise<void> {
+  const q: Run = (sql, params = []) => dataSource.query(sql, params);
+  // In this order: each step reads what the ones before it wrote.
+  await insertReferenceData(q);
+  await insertArticles(q, size);
+  await insertSources(q);
+  await insertQuotes(q, size);
+  await insertMentionsAndStances(q);
   await q('ANALYZE');
 }

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   writeFileSync(file, `${Array.from({ length: ARTICLES }, (_, i) => article(i)).join('\n')}\n`);
   const databases = await openBenchDatabases();
   try {
-    const words = Array.from({ length: ARTICLES }, (_, i) => JSON.parse(article(i)).body.split(/\s+/).length).reduce(
-      (a, b) => a + b,
-      0,
-    );
+    const words = Array.from(
+      { length: ARTICLES },
+      (_, i) => (JSON.parse(article(i)) as { body: string }).body.split(/\s+/).length,
+    ).reduce((a, b) => a + b, 0);
     console.log(
       `${ARTICLES} articles, ${words} words (${(statSync(file).size / 1e6).toFixed(1)} MB of JSON Lines), one transaction each, batches of 100:`,
     );

@@ -78,6 +78,21 @@ function actorRecords(actors: readonly ActorSpec[]): ActorRecord[] {
   }));
 }
 
+/** A quote's source, at its first descriptor in the body: named when the descriptor is an actor's name. */
+function sourceRecord(quote: QuoteSpec, descriptorStart: number, actorNames: ReadonlySet<string>): SourceRecord {
+  const named = actorNames.has(quote.source);
+  return {
+    key: quote.source,
+    descriptor: quote.source,
+    span: { start: descriptorStart, end: descriptorStart + codePointLength(quote.source) },
+    anonymity: named ? Anonymity.NAMED : Anonymity.ANONYMOUS,
+    actor: named ? quote.source : undefined,
+    affiliation: quote.affiliation,
+    role: quote.role ?? null,
+    provenance: MANUAL,
+  };
+}
+
 /** The article's body, one sentence per quote, and its annotations with computed spans. */
 function articleAnnotations(
   spec: CorpusSpec,
@@ -95,19 +110,8 @@ function articleAnnotations(
     const start = codePointLength(prefix);
     body = `${prefix}${quote.text}”\n`;
     const span = { start, end: start + codePointLength(quote.text) };
-    if (!sources.some((source) => source.key === quote.source)) {
-      const named = actorNames.has(quote.source);
-      sources.push({
-        key: quote.source,
-        descriptor: quote.source,
-        span: { start: descriptorStart, end: descriptorStart + codePointLength(quote.source) },
-        anonymity: named ? Anonymity.NAMED : Anonymity.ANONYMOUS,
-        actor: named ? quote.source : undefined,
-        affiliation: quote.affiliation,
-        role: quote.role ?? null,
-        provenance: MANUAL,
-      });
-    }
+    if (!sources.some((source) => source.key === quote.source))
+      sources.push(sourceRecord(quote, descriptorStart, actorNames));
     const provenance: Provenance = quote.extracted
       ? { origin: Origin.EXTRACTED, extractor: 'test', extractorVersion: '1', confidence: quote.extracted.confidence }
       : MANUAL;
