@@ -18,3 +18,22 @@ export function exitWithFailure(prefix: string, error: unknown, withStack = true
   console.error(`${prefix}: ${failureMessage(error, withStack)}`);
   process.exit(1);
 }
+
+/**
+ * Runs a command-line script: its arguments parsed first (a usage error is printed alone and ends
+ * the process with status 2), then the script, whose failure `exitWithFailure` reports after `name`.
+ */
+export function runCommand<Options>(
+  name: string,
+  parseOptions: (argv: string[]) => Options,
+  run: (options: Options) => Promise<void>,
+): void {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  run(options).catch((error) => exitWithFailure(name, error));
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type OpenDatabase } from '../database/database';
-import { exitWithFailure } from '../errors/command-failure';
+import { runCommand } from '../errors/command-failure';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint } from './import-checkpoint';
 import { createProgressReporter, type ImportTally, type ProgressReporter } from './import-progress';
 import { openImportInput, toImportArticleInput, type ImportInput, type RawItem } from './import-reader';
@@ -175,11 +175,4 @@ async function run(options: Options): Promise<void> {
   if (tally.failed) printFailures(tally, files.failures);
 }
 
-let options: Options;
-try {
-  options = parseOptions(process.argv.slice(2));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-run(options).catch((error) => exitWithFailure('quotegraph import', error));
+runCommand('quotegraph import', parseOptions, run);

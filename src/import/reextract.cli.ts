@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { uuidOf } from '../common/global-id';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
-import { exitWithFailure } from '../errors/command-failure';
+import { runCommand } from '../errors/command-failure';
 import {
   articlesToReextract,
   changed,
@@ -81,11 +81,4 @@ async function run(options: Options): Promise<void> {
   if (tally.failedArticles) process.exitCode = 1;
 }
 
-let options: Options;
-try {
-  options = parseOptions(process.argv.slice(2));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-run(options).catch((error) => exitWithFailure('quotegraph reextract', error));
+runCommand('quotegraph reextract', parseOptions, run);
