@@ -27,7 +27,7 @@ export interface ReextractTally {
 }
 
 /** Up to `first` articles matching the filter, in id order after `afterId`, and whether more are left. */
-export async function articlesToReextract(
+async function articlesToReextract(
   db: EntityManager,
   filter: ArticleFilter | null | undefined,
   afterId: string | null,
@@ -54,6 +54,22 @@ export async function reextractEach(db: EntityManager, articleIds: readonly stri
     }
   }
   return items;
+}
+
+export interface ReextractPage {
+  readonly items: ReextractItem[];
+  readonly hasMore: boolean;
+}
+
+/** Re-extracts the page of articles `articlesToReextract` finds, each in its own transaction. */
+export async function reextractPage(
+  db: EntityManager,
+  filter: ArticleFilter | null | undefined,
+  afterId: string | null,
+  first: number,
+): Promise<ReextractPage> {
+  const page = await articlesToReextract(db, filter, afterId, first);
+  return { items: await reextractEach(db, page.ids), hasMore: page.hasMore };
 }
 
 export function changed(report: ReextractReport): boolean {

@@ -8,11 +8,12 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { runCommand } from '../errors/command-failure';
 import {
-  articlesToReextract,
   changed,
   emptyTally,
   type ReextractItem,
+  type ReextractPage,
   reextractEach,
+  reextractPage,
   tallyItems,
 } from './reextract-batch';
 import type { ChangeCounts } from './reextract.service';
@@ -56,14 +57,13 @@ async function run(options: Options): Promise<void> {
   try {
     let afterId: string | null = null;
     for (;;) {
-      const page: { ids: string[]; hasMore: boolean } = options.articleId
-        ? { ids: [options.articleId], hasMore: false }
-        : await articlesToReextract(db, null, afterId, options.pageSize);
-      const items = await reextractEach(db, page.ids);
+      const { items, hasMore }: ReextractPage = options.articleId
+        ? { items: await reextractEach(db, [options.articleId]), hasMore: false }
+        : await reextractPage(db, null, afterId, options.pageSize);
       items.forEach(printItem);
       tally = tallyItems(tally, items);
-      if (!page.hasMore) break;
-      afterId = page.ids[page.ids.length - 1];
+      if (!hasMore) break;
+      afterId = items[items.length - 1].articleId;
     }
   } finally {
     await database.close();

@@ -5,14 +5,7 @@ import { articlesById } from '../article/article.loaders';
 import type { Context } from '../common/context';
 import { toGlobalId, uuidOf } from '../common/global-id';
 import { AppError } from '../errors/app-error';
-import {
-  articlesToReextract,
-  changed,
-  emptyTally,
-  type ReextractItem,
-  reextractEach,
-  tallyItems,
-} from './reextract-batch';
+import { changed, emptyTally, type ReextractItem, reextractPage, tallyItems } from './reextract-batch';
 import { ReextractArticleResult, ReextractPayload } from './reextract.types';
 
 async function resultOf(ctx: Context, item: ReextractItem): Promise<ReextractArticleResult> {
@@ -44,13 +37,12 @@ export class ReextractResolver {
     if (!Number.isInteger(first) || first < 1 || first > ctx.config.importMaxBatch)
       throw AppError.badInput(`first must be between 1 and ${ctx.config.importMaxBatch}`, 'first');
     const afterId = after ? uuidOf(after, 'Article', 'after') : null;
-    const page = await articlesToReextract(ctx.db, filter, afterId, first);
-    const items = await reextractEach(ctx.db, page.ids);
-    const last = page.ids[page.ids.length - 1];
+    const { items, hasMore } = await reextractPage(ctx.db, filter, afterId, first);
+    const last = items[items.length - 1];
     return Object.assign(new ReextractPayload(), {
       articles: await Promise.all(items.map((item) => resultOf(ctx, item))),
       total: tallyItems(emptyTally(), items),
-      endCursor: page.hasMore && last ? toGlobalId('Article', last) : null,
+      endCursor: hasMore && last ? toGlobalId('Article', last.articleId) : null,
     });
   }
 }
