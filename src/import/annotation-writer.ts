@@ -79,6 +79,34 @@ export async function writeMentions(
   return written.map((row) => row.id);
 }
 
+export type SourceColumns = Pick<
+  Source,
+  'descriptor' | 'spanStart' | 'spanEnd' | 'anonymity' | 'kind' | 'actorId' | 'affiliationId' | 'role'
+>;
+
+/**
+ * The columns each source of the set is written with, provenance aside, its actors' ids looked up
+ * by `actorId`: re-extraction compares stored sources with exactly these.
+ */
+export function sourceColumnsOf(
+  set: AnnotationSet,
+  actorId: (key: string | undefined) => string | null,
+): SourceColumns[] {
+  const actorKinds = new Map(set.actors.map((actor) => [actor.key, actor.kind]));
+  return set.sources.map((source) => ({
+    descriptor: source.descriptor,
+    spanStart: source.span?.start ?? null,
+    spanEnd: source.span?.end ?? null,
+    anonymity: source.anonymity,
+    kind:
+      source.kind ??
+      defaultSourceKind(source.anonymity, source.actor === undefined ? null : actorKinds.get(source.actor)),
+    actorId: actorId(source.actor),
+    affiliationId: actorId(source.affiliation),
+    role: source.role,
+  }));
+}
+
 /** Inserts the sources and returns their ids by key. */
 export async function writeSources(
   tx: Transaction,
@@ -87,23 +115,10 @@ export async function writeSources(
   actorIds: Ids,
 ): Promise<Map<string, string>> {
   if (!set.sources.length) return new Map();
-  const actorKinds = new Map(set.actors.map((actor) => [actor.key, actor.kind]));
-  const { identifiers } = await tx.getRepository(Source).insert(
-    set.sources.map((source) => ({
-      articleId,
-      descriptor: source.descriptor,
-      spanStart: source.span?.start ?? null,
-      spanEnd: source.span?.end ?? null,
-      anonymity: source.anonymity,
-      kind:
-        source.kind ??
-        defaultSourceKind(source.anonymity, source.actor === undefined ? null : actorKinds.get(source.actor)),
-      actorId: idOf(actorIds, source.actor, 'actor'),
-      affiliationId: idOf(actorIds, source.affiliation, 'actor'),
-      role: source.role,
-      ...provenanceColumns(source.provenance),
-    })),
-  );
+  const columns = sourceColumnsOf(set, (key) => idOf(actorIds, key, 'actor'));
+  const { identifiers } = await tx
+    .getRepository(Source)
+    .insert(set.sources.map((source, i) => ({ articleId, ...columns[i], ...provenanceColumns(source.provenance) })));
   return new Map(set.sources.map((source, i) => [source.key, identifiers[i].id as string]));
 }
 

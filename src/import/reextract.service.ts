@@ -4,7 +4,6 @@
 // changes nothing. MANUAL rows, and EXTRACTED rows curated work links to (the source of a MANUAL
 // quote or stance, the quote a MANUAL stance cites), stay. Actors resolve through the one writer,
 // so a curator's actors and aliases are reused; actors left unreferenced are not deleted.
-import type { ActorKind } from '../actor/actor.entity';
 import { Origin } from '../common/annotation';
 import { queryRow, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
@@ -13,12 +12,18 @@ import { extractArticle } from '../extraction/extract-article';
 import { Mention } from '../mention/mention.entity';
 import { Quote } from '../quote/quote.entity';
 import { recordChanges, recordCreated, type RevisedType } from '../revision/revision.service';
-import { defaultSourceKind } from '../source/source-kind';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 import { writeActors } from './actor-writer';
 import { type AnnotationSet, provenanceColumns, type SourceRecord } from './annotation-set';
-import { attributionMethodOf, writeMentions, writeQuotes, writeSources } from './annotation-writer';
+import {
+  attributionMethodOf,
+  type SourceColumns,
+  sourceColumnsOf,
+  writeMentions,
+  writeQuotes,
+  writeSources,
+} from './annotation-writer';
 import { annotationsOfDraft } from './draft-annotations';
 import {
   diffRows,
@@ -115,44 +120,26 @@ function storedRow(
 
 type Ids = ReadonlyMap<string, string>;
 
-function sourceColumns(
-  source: Pick<
-    Source,
-    'descriptor' | 'spanStart' | 'spanEnd' | 'anonymity' | 'kind' | 'actorId' | 'affiliationId' | 'role'
-  >,
-): (string | number | null)[] {
+function sourceColumns(source: SourceColumns): (string | number | null)[] {
   const { descriptor, spanStart, spanEnd, anonymity, kind, actorId, affiliationId, role } = source;
   return [descriptor, spanStart, spanEnd, anonymity, kind, actorId, affiliationId, role];
 }
 
-function freshSource(record: SourceRecord, actorIds: Ids, actorKinds: ReadonlyMap<string, ActorKind>): FreshRow {
-  const actorOf = (key: string | undefined) => (key === undefined ? null : (actorIds.get(key) ?? null));
-  const columns = sourceColumns({
-    descriptor: record.descriptor,
-    spanStart: record.span?.start ?? null,
-    spanEnd: record.span?.end ?? null,
-    anonymity: record.anonymity,
-    kind:
-      record.kind ??
-      defaultSourceKind(record.anonymity, record.actor === undefined ? null : actorKinds.get(record.actor)),
-    actorId: actorOf(record.actor),
-    affiliationId: actorOf(record.affiliation),
-    role: record.role,
-  });
+function freshSource(record: SourceRecord, columns: SourceColumns): FreshRow {
   return {
-    signature: signatureOf(...columns, ...provenanceSignature(provenanceColumns(record.provenance))),
-    start: record.span?.start ?? null,
-    end: record.span?.end ?? null,
+    signature: signatureOf(...sourceColumns(columns), ...provenanceSignature(provenanceColumns(record.provenance))),
+    start: columns.spanStart,
+    end: columns.spanEnd,
   };
 }
 
 function diffSources(set: AnnotationSet, stored: Stored, linked: ReadonlySet<string>, actorIds: Ids): RowDiff {
-  const actorKinds = new Map(set.actors.map((actor) => [actor.key, actor.kind]));
+  const fresh = sourceColumnsOf(set, (key) => (key === undefined ? null : (actorIds.get(key) ?? null)));
   return diffRows(
     stored.sources.map((source) =>
       storedRow(source, linked, [source.spanStart, source.spanEnd], sourceColumns(source)),
     ),
-    set.sources.map((source) => freshSource(source, actorIds, actorKinds)),
+    set.sources.map((source, i) => freshSource(source, fresh[i])),
   );
 }
 
