@@ -12,13 +12,14 @@ import { applyStanceFilter, STANCE_ROWS, type StanceFilter } from './stance.filt
 import { stancesById } from './stance.loaders';
 import { type PositionCount, STANCE_ORDER_KEYS } from './stance.types';
 
+/** The stances under each parent (a question, an actor), newest article first. */
 function listChildStances(
   ctx: Context,
-  list: ChildList,
+  list: Pick<ChildList, 'name' | 'rows' | 'parent'>,
   parentId: string,
   page: PageRequest,
 ): Promise<Connection<Stance>> {
-  return childConnection(ctx, list, parentId, page, stancesById(ctx));
+  return childConnection(ctx, { ...list, id: sql`st.id`, keys: STANCE_ORDER_KEYS }, parentId, page, stancesById(ctx));
 }
 
 export function listStancesOfQuestion(
@@ -33,8 +34,6 @@ export function listStancesOfQuestion(
       name: `PolicyQuestion.stances:${JSON.stringify(filter ?? null)}`,
       rows: () => applyStanceFilter(STANCE_ROWS, filter),
       parent: sql`st.question_id`,
-      id: sql`st.id`,
-      keys: STANCE_ORDER_KEYS,
     },
     questionId,
     page,
@@ -54,8 +53,6 @@ export function listStancesOfActor(
       name: `Actor.stances:${questionId ?? ''}`,
       rows: () => where(STANCE_ROWS, questionId ? sql`st.question_id = ${sql.value(questionId)}` : null),
       parent: sql`s.actor_id`,
-      id: sql`st.id`,
-      keys: STANCE_ORDER_KEYS,
     },
     actorId,
     page,
