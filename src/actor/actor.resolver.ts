@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { findByIdOrKey } from '../common/by-id-or-key';
 import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
 import { inTransaction } from '../database/transaction';
-import { AppError } from '../errors/app-error';
 import { DateTimeScalar } from '../common/scalars';
 import { Mention } from '../mention/mention.entity';
 import { coMentionsByActorId, listMentionsOfActor } from '../mention/mention.service';
@@ -31,15 +31,16 @@ export class ActorResolver {
     nullable: true,
     description: 'Exactly one of id or name; name matches the name or an alias exactly (case and accents ignored).',
   })
-  async actor(
+  actor(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('name', () => String, { nullable: true }) name?: string | null,
   ): Promise<Actor | null> {
-    if ((id == null) === (name == null))
-      throw AppError.badInput('give exactly one of id or name', id == null ? 'id' : 'name');
-    if (id != null) return (await actorsById(ctx).load(uuidOf(id, 'Actor', 'id'))) ?? null;
-    return findActorByName(ctx.db, name as string);
+    return findByIdOrKey('Actor', id, actorsById(ctx), {
+      name: 'name',
+      value: name,
+      find: (value) => findActorByName(ctx.db, value),
+    });
   }
 
   @Query(() => ActorConnection, { description: 'By name.' })

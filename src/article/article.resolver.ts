@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { uuidOf } from '../common/global-id';
+import { findByIdOrKey } from '../common/by-id-or-key';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
 import { inTransaction } from '../database/transaction';
-import { AppError } from '../errors/app-error';
 import { Mention } from '../mention/mention.entity';
 import { mentionsByArticleId } from '../mention/mention.loaders';
 import { Outlet } from '../outlet/outlet.entity';
@@ -27,15 +26,16 @@ import { UpdateArticleInput } from './article.inputs';
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'Exactly one of id or url.' })
-  async article(
+  article(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('url', () => String, { nullable: true }) url?: string | null,
   ): Promise<Article | null> {
-    if ((id == null) === (url == null))
-      throw AppError.badInput('give exactly one of id or url', id == null ? 'id' : 'url');
-    if (id != null) return (await articlesById(ctx).load(uuidOf(id, 'Article', 'id'))) ?? null;
-    return findArticleByUrl(ctx.db, url as string);
+    return findByIdOrKey('Article', id, articlesById(ctx), {
+      name: 'url',
+      value: url,
+      find: (value) => findArticleByUrl(ctx.db, value),
+    });
   }
 
   @Query(() => ArticleConnection)

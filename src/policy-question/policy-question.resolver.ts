@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { findByIdOrKey } from '../common/by-id-or-key';
 import type { Connection } from '../common/connection';
-import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
 import { inTransaction } from '../database/transaction';
-import { AppError } from '../errors/app-error';
 import type { Stance } from '../stance/stance.entity';
 import { StanceFilter } from '../stance/stance.filter';
 import { listStancesOfQuestion, positionCountsByQuestionId } from '../stance/stance.service';
@@ -19,15 +18,16 @@ import { CreatePolicyQuestionInput, UpdatePolicyQuestionInput } from './policy-q
 @Resolver(() => PolicyQuestion)
 export class PolicyQuestionResolver {
   @Query(() => PolicyQuestion, { nullable: true, description: 'Exactly one of id or slug.' })
-  async policyQuestion(
+  policyQuestion(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<PolicyQuestion | null> {
-    if ((id == null) === (slug == null))
-      throw AppError.badInput('give exactly one of id or slug', id == null ? 'id' : 'slug');
-    if (id != null) return (await policyQuestionsById(ctx).load(uuidOf(id, 'PolicyQuestion', 'id'))) ?? null;
-    return findPolicyQuestionBySlug(ctx.db, slug as string);
+    return findByIdOrKey('PolicyQuestion', id, policyQuestionsById(ctx), {
+      name: 'slug',
+      value: slug,
+      find: (value) => findPolicyQuestionBySlug(ctx.db, value),
+    });
   }
 
   @Query(() => PolicyQuestionConnection, { description: 'By slug.' })
