@@ -3,7 +3,7 @@
 // caller's transaction. A curated actor is MANUAL (actors.origin), which pruning never deletes.
 import { In, Not } from 'typeorm';
 import { given } from '../common/curation';
-import { findOrFail } from '../common/find-or-fail';
+import { findAllOrFail, findMergeRows, findOrFail } from '../common/find-or-fail';
 import { toGlobalId } from '../common/global-id';
 import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
@@ -50,9 +50,7 @@ async function replaceAliases(tx: Transaction, actorId: string, aliases: readonl
 }
 
 async function resolveActorIds(tx: Transaction, ids: readonly string[], field: string): Promise<string[]> {
-  const resolved: string[] = [];
-  for (const [i, id] of ids.entries()) resolved.push((await findOrFail(tx, Actor, id, `${field}[${i}]`)).id);
-  return resolved;
+  return (await findAllOrFail(tx, Actor, ids, field)).map((actor) => actor.id);
 }
 
 async function replaceMemberships(tx: Transaction, actorId: string, organisationIds: readonly string[]): Promise<void> {
@@ -245,10 +243,9 @@ export async function mergeActors(
   intoGlobalId: string,
   fromGlobalIds: readonly string[],
 ): Promise<Actor> {
-  if (!fromGlobalIds.length) throw AppError.badInput('fromIds must name at least one actor', 'fromIds');
-  const into = await findOrFail(tx, Actor, intoGlobalId, 'intoId');
-  const from = await resolveActorIds(tx, fromGlobalIds, 'fromIds');
-  if (from.includes(into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
+  const merged = await findMergeRows(tx, Actor, intoGlobalId, fromGlobalIds, 'actor');
+  const { into } = merged;
+  const from = merged.from.map((actor) => actor.id);
   const merge: Merge = { tx, into, from, intoId: sql.value(into.id), fromIds: sql`${sql.value(from)}::uuid[]` };
   await moveSources(merge);
   await moveMentions(merge);

@@ -18,3 +18,30 @@ export async function findOrFail<T extends ObjectLiteral>(
   if (!row) throw AppError.notFound(`no ${entity.name} with id ${globalId}`, field);
   return row;
 }
+
+/** Every row a list argument names, in order; the field of an error names the item (`fromIds[2]`). */
+export async function findAllOrFail<T extends ObjectLiteral>(
+  tx: Transaction,
+  entity: EntityTarget<T> & { name: string },
+  globalIds: readonly string[],
+  field: string,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (const [i, globalId] of globalIds.entries()) rows.push(await findOrFail(tx, entity, globalId, `${field}[${i}]`));
+  return rows;
+}
+
+/** The survivor and the merged rows of a merge: at least one to merge, and never the survivor itself. */
+export async function findMergeRows<T extends ObjectLiteral & { id: string }>(
+  tx: Transaction,
+  entity: EntityTarget<T> & { name: string },
+  intoGlobalId: string,
+  fromGlobalIds: readonly string[],
+  noun: string,
+): Promise<{ into: T; from: T[] }> {
+  if (!fromGlobalIds.length) throw AppError.badInput(`fromIds must name at least one ${noun}`, 'fromIds');
+  const into = await findOrFail(tx, entity, intoGlobalId, 'intoId');
+  const from = await findAllOrFail(tx, entity, fromGlobalIds, 'fromIds');
+  if (from.some((row) => row.id === into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
+  return { into, from };
+}

@@ -1,19 +1,12 @@
 // Curating outlets: merging the outlets that are one publisher, with the revisions of every
 // article moved and every outlet changed, in the caller's transaction.
 import { In } from 'typeorm';
-import { findOrFail } from '../common/find-or-fail';
+import { findMergeRows } from '../common/find-or-fail';
 import { queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
-import { AppError } from '../errors/app-error';
 import { Article } from '../article/article.entity';
 import { recordChanges } from '../revision/revision.service';
 import { Outlet } from './outlet.entity';
-
-async function resolveOutlets(tx: Transaction, globalIds: readonly string[]): Promise<Outlet[]> {
-  const outlets: Outlet[] = [];
-  for (const [i, id] of globalIds.entries()) outlets.push(await findOrFail(tx, Outlet, id, `fromIds[${i}]`));
-  return outlets;
-}
 
 /**
  * Merges outlets into one: their articles move to the survivor, which keeps its name and domain,
@@ -25,11 +18,8 @@ export async function mergeOutlets(
   intoGlobalId: string,
   fromGlobalIds: readonly string[],
 ): Promise<Outlet> {
-  if (!fromGlobalIds.length) throw AppError.badInput('fromIds must name at least one outlet', 'fromIds');
-  const into = await findOrFail(tx, Outlet, intoGlobalId, 'intoId');
-  const from = await resolveOutlets(tx, fromGlobalIds);
+  const { into, from } = await findMergeRows(tx, Outlet, intoGlobalId, fromGlobalIds, 'outlet');
   const fromIds = [...new Set(from.map((outlet) => outlet.id))];
-  if (fromIds.includes(into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
   const moved = await queryRows<{ id: string }>(
     tx,
     sql`SELECT id FROM articles WHERE outlet_id = ANY(${sql.value(fromIds)}::uuid[]) ORDER BY id`,
