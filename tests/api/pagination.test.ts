@@ -3,7 +3,7 @@
 // lands (ahead of the cursor, never visited, or behind it, visited) and the number of pages are known.
 import { createHash } from 'node:crypto';
 import { ActorKind } from '../../src/actor/actor.entity';
-import { buildCorpus, type ArticleSpec } from '../setup/corpus-builder';
+import { rebuildCorpus, type ArticleSpec } from '../setup/corpus-builder';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 function articles(prefix: string, dates: (string | undefined)[]): ArticleSpec[] {
@@ -77,8 +77,7 @@ describe('keyset pagination', () => {
   });
 
   beforeEach(async () => {
-    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
-    await buildCorpus(app.database.dataSource, {
+    await rebuildCorpus(app.database.dataSource, {
       outlets: [],
       actors: [{ name: 'Ann Example', kind: ActorKind.PERSON }],
       questions: [],

@@ -6,7 +6,7 @@ import { ActorKind } from '../../src/actor/actor.entity';
 import { toGlobalId } from '../../src/common/global-id';
 import { readGoldDocument } from '../../src/corpus/gold-annotation';
 import { AddSourceKind1795617173335 } from '../../migrations/1795617173335-add-source-kind';
-import { buildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
+import { rebuildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('source kinds and attribution methods', () => {
@@ -26,8 +26,7 @@ describe('source kinds and attribution methods', () => {
 
   // Tests create, import and delete sources: each starts from this corpus alone.
   beforeEach(async () => {
-    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
-    corpus = await buildCorpus(app.database.dataSource, {
+    corpus = await rebuildCorpus(app.database.dataSource, {
       outlets: [{ key: 'o', name: 'Outlet', domain: 'outlet.example' }],
       actors: [
         { name: 'Keir Starmer', kind: ActorKind.PERSON },

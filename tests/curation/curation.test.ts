@@ -3,7 +3,7 @@
 import { ActorKind } from '../../src/actor/actor.entity';
 import { toGlobalId } from '../../src/common/global-id';
 import { Position } from '../../src/stance/stance.entity';
-import { buildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
+import { rebuildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -30,8 +30,7 @@ describe('curation', () => {
 
   // Every test mutates: each starts from this corpus, never from what an earlier test left.
   beforeEach(async () => {
-    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
-    corpus = await buildCorpus(app.database.dataSource, {
+    corpus = await rebuildCorpus(app.database.dataSource, {
       outlets: [{ key: 'o', name: 'Outlet', domain: 'outlet.example' }],
       actors: [
         { name: 'NATO', kind: ActorKind.ORGANIZATION },

@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 import { ActorKind } from '../../src/actor/actor.entity';
 import { toGlobalId } from '../../src/common/global-id';
-import { buildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
+import { rebuildCorpus, type BuiltCorpus } from '../setup/corpus-builder';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('corpus maintenance', () => {
@@ -22,8 +22,7 @@ describe('corpus maintenance', () => {
 
   // Every test mutates: each starts from this corpus, never from what an earlier test left.
   beforeEach(async () => {
-    await sql('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
-    corpus = await buildCorpus(app.database.dataSource, {
+    corpus = await rebuildCorpus(app.database.dataSource, {
       outlets: [
         { key: 'breitbart', name: 'Breitbart', domain: 'breitbart.com' },
         { key: 'huffpost', name: 'HuffPost', domain: 'huffpost.com' },

@@ -1,7 +1,7 @@
 // Processes a test starts: their output is collected and waited for by event, never by polling on a
 // timer, and `killChildren` (in an afterEach) kills whatever is still running when a test ends, however
 // it ends, so no CLI or server outlives the test that started it.
-import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
+import { execFileSync, type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 
 export interface Exit {
   readonly code: number | null;
@@ -63,4 +63,15 @@ export async function killChildren(): Promise<void> {
   const left = [...running];
   for (const run of left) run.child.kill('SIGKILL');
   await Promise.all(left.map((run) => run.exited));
+}
+
+/** The pids of the PostgreSQL processes serving `dataDir`, for checking none is left behind. */
+export function postgresProcessesOf(dataDir: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', `postgres -D ${dataDir}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
 }

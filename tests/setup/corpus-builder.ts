@@ -181,3 +181,9 @@ export async function buildCorpus(dataSource: DataSource, spec: CorpusSpec): Pro
     return built;
   });
 }
+
+/** Empties the corpus tables, then builds `spec`: a test that mutates starts from it alone. */
+export async function rebuildCorpus(dataSource: DataSource, spec: CorpusSpec): Promise<BuiltCorpus> {
+  await dataSource.query('TRUNCATE articles, outlets, actors, policy_questions, revisions CASCADE');
+  return buildCorpus(dataSource, spec);
+}

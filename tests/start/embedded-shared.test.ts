@@ -2,11 +2,10 @@
 // run while the server runs uses the server's PostgreSQL (and leaves it running), a script run alone
 // starts its own and stops it when done. Runs the compiled app (`npm test` builds dist/ first;
 // QUOTEGRAPH_DIST points at another build, to check one without touching dist/).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { killChildren, startChild, type ChildRun } from '../setup/child-process';
+import { killChildren, postgresProcessesOf, startChild, type ChildRun } from '../setup/child-process';
 import { freePort } from '../setup/free-port';
 
 const DIST = process.env.QUOTEGRAPH_DIST ?? path.join(__dirname, '../../dist');
@@ -35,16 +34,6 @@ async function newFolder(): Promise<Folder> {
 function run(script: string, args: string[], folder: Folder): ChildRun {
   const { DATABASE_URL: _ignored, TEST_DATABASE_URL: _alsoIgnored, ...inherited } = process.env;
   return startChild(process.execPath, [script, ...args], { env: { ...inherited, ...folder.env } });
-}
-
-function postgresProcessesOf(dataDir: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', `postgres -D ${dataDir}`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
 }
 
 function articleFile(folder: Folder, title: string): string {

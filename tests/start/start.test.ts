@@ -1,11 +1,10 @@
 // The compiled app as a user starts it (`npm test` builds it first): configuration errors, the
 // embedded database, signals and restarts.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { killChildren, startChild, type ChildRun } from '../setup/child-process';
+import { killChildren, postgresProcessesOf, startChild, type ChildRun } from '../setup/child-process';
 import { freePort } from '../setup/free-port';
 
 const MAIN = path.join(__dirname, '../../dist/src/main.js');
@@ -31,16 +30,6 @@ async function silentServer(): Promise<{ port: number; connections(): number; cl
       server.close();
     },
   };
-}
-
-function postgresProcessesOf(dataDir: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', `postgres -D ${dataDir}`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
 }
 
 async function query(port: number, text: string): Promise<any> {
