@@ -7,8 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Nothing recorded who created an existing actor, so the backfill reads what cited it: an actor is
  * EXTRACTED when every mention and source that cites it or ever cited it (the rows as they are,
  * and the rows kept in revisions, so deleted articles still tell) is EXTRACTED, at least one does,
- * and it holds no MANUAL alias (a curator named it, or merged another into it). Every other actor,
- * one nothing ever cited included, is MANUAL: the side that prunes nothing.
+ * and nothing shows a curator's hand: no MANUAL alias (a curator named it, or merged another into
+ * it), no Wikidata id or description (extraction never set them), no UPDATE revision (extraction
+ * never updated an actor before this migration). Every other actor, one nothing ever cited
+ * included, is MANUAL: the side that prunes nothing.
  */
 export class AddActorOrigin1795618500000 implements MigrationInterface {
   name = 'AddActorOrigin1795618500000';
@@ -31,7 +33,9 @@ export class AddActorOrigin1795618500000 implements MigrationInterface {
       UPDATE actors ac SET origin = 'EXTRACTED'
       FROM verdicts v
       WHERE v.actor_id = ac.id AND v.extracted
-        AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.origin = 'MANUAL')`);
+        AND ac.wikidata_id IS NULL AND ac.description IS NULL
+        AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.origin = 'MANUAL')
+        AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.entity_type = 'Actor' AND r.entity_id = ac.id AND r.operation = 'UPDATE')`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
