@@ -41,7 +41,9 @@ export async function findMergeRows<T extends ObjectLiteral & { id: string }>(
 ): Promise<{ into: T; from: T[] }> {
   if (!fromGlobalIds.length) throw AppError.badInput(`fromIds must name at least one ${noun}`, 'fromIds');
   const into = await findOrFail(tx, entity, intoGlobalId, 'intoId');
-  const from = await findAllOrFail(tx, entity, fromGlobalIds, 'fromIds');
+  const rows = await findAllOrFail(tx, entity, fromGlobalIds, 'fromIds');
+  // An id given twice is merged once.
+  const from = rows.filter((row, i) => rows.findIndex((other) => other.id === row.id) === i);
   if (from.some((row) => row.id === into.id)) throw AppError.badInput('intoId cannot also be in fromIds', 'fromIds');
   return { into, from };
 }

@@ -14,18 +14,6 @@ function extractedBy(extractor: ExtractorName, confidence: number): Provenance {
   return { origin: Origin.EXTRACTED, extractor: extractor.name, extractorVersion: extractor.version, confidence };
 }
 
-/**
- * The surface forms extraction linked to an actor, other than its name. Read as optional: drafts
- * gain `aliases` in the extraction work under way, and older drafts have none.
- */
-function aliasesOf(actor: { readonly name: string }): string[] {
-  const aliases: unknown = (actor as { aliases?: unknown }).aliases;
-  if (!Array.isArray(aliases)) return [];
-  return [
-    ...new Set(aliases.filter((alias): alias is string => typeof alias === 'string' && alias.trim() !== '')),
-  ].filter((alias) => alias !== actor.name);
-}
-
 export function annotationsOfDraft(draft: ArticleDraft, body: string): AnnotationSet {
   const toCodePoints = codePointIndexer(body);
   const span = (range: { start: number; end: number }) => ({
@@ -36,7 +24,8 @@ export function annotationsOfDraft(draft: ArticleDraft, body: string): Annotatio
     key: actor.name,
     name: actor.name,
     kind: ActorKind[actor.kind],
-    aliases: aliasesOf(actor),
+    // The writer skips an alias that folds to the actor's own name.
+    aliases: [...new Set(actor.aliases)],
     aliasOrigin: Origin.EXTRACTED,
     affiliation: actor.affiliation,
     memberOf: actor.memberOf,

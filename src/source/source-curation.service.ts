@@ -55,14 +55,20 @@ export async function createSource(tx: Transaction, input: CreateSourceInput): P
 export async function updateSource(tx: Transaction, input: UpdateSourceInput): Promise<Source> {
   const source = await findOrFail(tx, Source, input.id, 'input.id');
   if (input.span) await checkSpan(tx, source.articleId, input.span, 'input.span');
-  const actorId = await actorIdOf(tx, input.actorId, 'input.actorId');
+  const actor =
+    given(input.actorId) && input.actorId ? await findOrFail(tx, Actor, input.actorId, 'input.actorId') : null;
+  const actorId = given(input.actorId) ? (actor?.id ?? null) : undefined;
   const affiliationId = await actorIdOf(tx, input.affiliationId, 'input.affiliationId');
-  checkNamedHasNoContradiction(input.anonymity ?? source.anonymity, given(actorId) ? actorId : source.actorId);
+  const anonymity = input.anonymity ?? source.anonymity;
+  checkNamedHasNoContradiction(anonymity, given(actorId) ? actorId : source.actorId);
+  // A new actor without a kind given re-derives the kind, as createSource does: a source relinked to
+  // a ministry is no longer a PERSON.
+  const kind = input.kind ?? (given(actorId) ? defaultSourceKind(anonymity, actor?.kind) : undefined);
   await recordChanges(tx, 'Source', [source.id], () =>
     tx.getRepository(Source).update(source.id, {
       ...(input.descriptor ? { descriptor: input.descriptor.trim() } : {}),
       ...(input.anonymity ? { anonymity: input.anonymity } : {}),
-      ...(input.kind ? { kind: input.kind } : {}),
+      ...(kind ? { kind } : {}),
       ...(given(input.span) ? { spanStart: input.span?.start ?? null, spanEnd: input.span?.end ?? null } : {}),
       ...(given(actorId) ? { actorId } : {}),
       ...(given(affiliationId) ? { affiliationId } : {}),

@@ -113,7 +113,7 @@ describe('source kinds and attribution methods', () => {
     ]);
   });
 
-  test("createSource takes the linked actor's kind, PERSON for an anonymous source, and a kind given; updateSource changes it", async () => {
+  test("createSource takes the linked actor's kind, PERSON for an anonymous source, and a kind given; updateSource changes it, and re-derives it for a new actor", async () => {
     const create = `mutation ($input: CreateSourceInput!) { createSource(input: $input) { id kind } }`;
     const articleId = toGlobalId('Article', corpus.articleIds.a);
     const state = await graphql(create, {
@@ -147,6 +147,20 @@ describe('source kinds and attribution methods', () => {
       },
     );
     expect(updated.updateSource).toEqual({ kind: 'GROUP', origin: 'MANUAL' });
+    const relink = `mutation ($input: UpdateSourceInput!) { updateSource(input: $input) { kind actor { name } } }`;
+    const person = await graphql(create, {
+      input: {
+        articleId,
+        descriptor: 'Keir Starmer',
+        anonymity: 'NAMED',
+        actorId: toGlobalId('Actor', corpus.actorIds['Keir Starmer']),
+      },
+    });
+    expect(person.createSource.kind).toBe('PERSON');
+    const relinked = await graphql(relink, {
+      input: { id: person.createSource.id, actorId: toGlobalId('Actor', corpus.actorIds.NATO) },
+    });
+    expect(relinked.updateSource).toEqual({ kind: 'ORGANIZATION', actor: { name: 'NATO' } });
   });
 
   describe('on extracted quotes', () => {
