@@ -2,10 +2,13 @@
 // known (the unique domain decides under concurrent imports), else by name with case and accents
 // ignored. A name given with the domain wins over an outlet that holds the domain under another
 // name (a HuffPost article syndicated on another site's domain is HuffPost's): the article goes to
-// the outlet of that name, which never takes a domain another outlet holds. A new outlet leaves its revision.
+// the outlet of that name, which never takes a domain another outlet holds. A domain nobody holds,
+// given with a name, goes to the outlet of that name known without a domain, if there is one, rather
+// than to a second outlet of that name. A new outlet, or one given a domain, leaves its revision.
+import { QueryFailedError } from 'typeorm';
 import { queryRow, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
-import { recordCreated } from '../revision/revision.service';
+import { recordChanges, recordCreated } from '../revision/revision.service';
 
 export interface OutletRef {
   /** The web domain, lower case, without www. */
@@ -62,13 +65,60 @@ function domainHolder(tx: Transaction, domain: string, name: string): Promise<Do
   );
 }
 
+/**
+ * The outlet known without a domain whose name folds to `name`, locked until the transaction ends
+ * so that nobody else gives it a domain meanwhile (the folded name is unique among such outlets).
+ */
+async function lockedWithoutDomain(tx: Transaction, name: string): Promise<string | undefined> {
+  const row = await queryRow<{ id: string }>(
+    tx,
+    sql`SELECT id FROM outlets WHERE domain IS NULL AND normalise_key(name) = normalise_key(${sql.value(name)})
+        FOR UPDATE`,
+  );
+  return row?.id;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+/**
+ * Gives the outlet `id` (locked, without a domain) the domain, with its revision; false when another
+ * writer took the domain meanwhile. The unique domain decides: the statement runs in a savepoint so
+ * that losing the race undoes only it, not the caller's transaction.
+ */
+async function giveDomain(tx: Transaction, id: string, domain: string): Promise<boolean> {
+  try {
+    await tx.transaction((savepoint) =>
+      recordChanges(savepoint as Transaction, 'Outlet', [id], () =>
+        queryRow(
+          savepoint,
+          sql`UPDATE outlets SET domain = ${sql.value(domain)} WHERE id = ${sql.value(id)} AND domain IS NULL`,
+        ),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+async function byDomainAndName(tx: Transaction, domain: string, name: string): Promise<string> {
+  const holder = await domainHolder(tx, domain, name);
+  if (holder) return holder.sameName ? holder.id : byName(tx, name);
+  const named = await lockedWithoutDomain(tx, name);
+  if (!named) return byDomain(tx, domain, name);
+  // Taken meanwhile: decide again, now that the domain has a holder.
+  return (await giveDomain(tx, named, domain)) ? named : byDomainAndName(tx, domain, name);
+}
+
 /** The outlet's id, or null when neither a domain nor a name is given. */
 export async function findOrCreateOutlet(tx: Transaction, outlet: OutletRef): Promise<string | null> {
   const name = outlet.name?.trim() || null;
   if (!outlet.domain) return name ? byName(tx, name) : null;
   if (!name) return byDomain(tx, outlet.domain, null);
-  const holder = await domainHolder(tx, outlet.domain, name);
-  return holder && !holder.sameName ? byName(tx, name) : byDomain(tx, outlet.domain, name);
+  return byDomainAndName(tx, outlet.domain, name);
 }
 
 /**
