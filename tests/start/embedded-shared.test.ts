@@ -147,14 +147,20 @@ describe('one embedded PostgreSQL per data folder', () => {
     // for the article, so the test can connect before the import ends.
     const fifo = `${folder.dataDir}-input.jsonl`;
     execFileSync('mkfifo', [fifo]);
-    const client = new Client({
-      user: 'postgres',
-      password: 'quotegraph',
-      host: '127.0.0.1',
-      port: Number(folder.env.EMBEDDED_POSTGRES_PORT),
-      database: 'quotegraph',
-    });
-    client.on('error', () => undefined);
+    const connect = (database: string) => {
+      const connection = new Client({
+        user: 'postgres',
+        password: 'quotegraph',
+        host: '127.0.0.1',
+        port: Number(folder.env.EMBEDDED_POSTGRES_PORT),
+        database,
+      });
+      connection.on('error', () => undefined);
+      return connection;
+    };
+    // The maintenance database exists once PostgreSQL is ready; the import creates its own database
+    // after that, so the connection held beside the import uses the former.
+    const client = connect('postgres');
     let writerOpened = false;
     try {
       const importer = run(IMPORT, [fifo, '--no-extract'], folder);
@@ -179,9 +185,17 @@ describe('one embedded PostgreSQL per data folder', () => {
       expect(importer.output()).toMatch(/created: +1\n/);
       expect(importer.output()).toMatch(/leaving embedded PostgreSQL in .* running/);
 
-      // The connection opened beside the import still works after the import exited.
-      const { rows } = await client.query<{ title: string }>('SELECT title FROM articles');
-      expect(rows.map((row) => row.title)).toEqual(['Harbour dredging starts']);
+      // The connection opened beside the import still works after the import exited, and the
+      // PostgreSQL it kept running serves the imported article.
+      expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      const reader = connect('quotegraph');
+      try {
+        await reader.connect();
+        const { rows } = await reader.query<{ title: string }>('SELECT title FROM articles');
+        expect(rows.map((row) => row.title)).toEqual(['Harbour dredging starts']);
+      } finally {
+        await reader.end().catch(() => undefined);
+      }
       expect(postgresProcessesOf(folder.dataDir)).not.toEqual([]);
     } finally {
       await client.end().catch(() => undefined);
