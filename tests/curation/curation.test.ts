@@ -272,7 +272,8 @@ describe('curation', () => {
         `mutation ($into: ID!, $from: [ID!]!) { mergeActors(intoId: $into, fromIds: $from) {
           name aliases memberOf { name }
           quotes { totalCount } stances { totalCount } mentions { totalCount } } }`,
-        { into: gid('Actor', into), from: [gid('Actor', from)] },
+        // Named twice: merged once, with one DELETE revision (asserted below).
+        { into: gid('Actor', into), from: [gid('Actor', from), gid('Actor', from)] },
       );
       expect(errors).toBeUndefined();
       expect(data.mergeActors).toMatchObject({
