@@ -4,6 +4,7 @@
 import { Origin } from '../common/annotation';
 import { queryRow, queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
+import { Mention } from '../mention/mention.entity';
 import { type AttributionMethod, Quote } from '../quote/quote.entity';
 import { recordCreated, type RevisedType } from '../revision/revision.service';
 import { defaultSourceKind } from '../source/source-kind';
@@ -50,6 +51,23 @@ export async function findOrCreatePolicyQuestion(
   return { id: (existing as { id: string }).id, created: false };
 }
 
+export type MentionColumns = Pick<Mention, 'spanStart' | 'spanEnd'> & { actorId: string | null };
+
+/**
+ * The columns each mention is written with, provenance aside, its actor's id looked up by
+ * `actorId`: re-extraction compares stored mentions with exactly these.
+ */
+export function mentionColumnsOf(
+  mentions: readonly MentionRecord[],
+  actorId: (key: string) => string | null,
+): MentionColumns[] {
+  return mentions.map((mention) => ({
+    actorId: actorId(mention.actor),
+    spanStart: mention.span.start,
+    spanEnd: mention.span.end,
+  }));
+}
+
 /** Mentions in one statement whatever their number; a mention already there is skipped. */
 export async function writeMentions(
   tx: Transaction,
@@ -58,19 +76,15 @@ export async function writeMentions(
   actorIds: Ids,
 ): Promise<string[]> {
   if (!mentions.length) return [];
-  const rows = mentions.map((mention) => ({
-    actorId: idOf(actorIds, mention.actor, 'actor'),
-    start: mention.span.start,
-    end: mention.span.end,
-    ...provenanceColumns(mention.provenance),
-  }));
+  const columns = mentionColumnsOf(mentions, (key) => idOf(actorIds, key, 'actor'));
+  const rows = mentions.map((mention, i) => ({ ...columns[i], ...provenanceColumns(mention.provenance) }));
   const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) =>
     sql.value(rows.map(pick));
   const written = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO mentions (article_id, actor_id, span_start, span_end, origin, extractor, extractor_version, confidence)
         SELECT ${sql.value(articleId)}::uuid, m.* FROM unnest(
-          ${column((r) => r.actorId)}::uuid[], ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[],
+          ${column((r) => r.actorId)}::uuid[], ${column((r) => r.spanStart)}::int[], ${column((r) => r.spanEnd)}::int[],
           ${column((r) => r.origin)}::origin[], ${column((r) => r.extractor)}::text[], ${column((r) => r.extractorVersion)}::text[],
           ${column((r) => r.confidence)}::real[]
         ) AS m
@@ -127,6 +141,26 @@ export function attributionMethodOf(quote: QuoteRecord): AttributionMethod | nul
   return quote.provenance.origin === Origin.EXTRACTED ? (quote.attributionMethod ?? null) : null;
 }
 
+export type QuoteColumns = Pick<Quote, 'spanStart' | 'spanEnd' | 'kind' | 'sourceId' | 'cue' | 'attributionMethod'>;
+
+/**
+ * The columns each quote is written with, provenance aside, its source's id looked up by
+ * `sourceId`: re-extraction compares stored quotes with exactly these.
+ */
+export function quoteColumnsOf(
+  quotes: readonly QuoteRecord[],
+  sourceId: (key: string | undefined) => string | null,
+): QuoteColumns[] {
+  return quotes.map((quote) => ({
+    spanStart: quote.span.start,
+    spanEnd: quote.span.end,
+    kind: quote.kind,
+    sourceId: sourceId(quote.source),
+    cue: quote.cue,
+    attributionMethod: attributionMethodOf(quote),
+  }));
+}
+
 /** Inserts the quotes and returns every id, and the ids of keyed quotes by key. */
 export async function writeQuotes(
   tx: Transaction,
@@ -135,18 +169,10 @@ export async function writeQuotes(
   sourceIds: Ids,
 ): Promise<{ all: string[]; byKey: Map<string, string> }> {
   if (!set.quotes.length) return { all: [], byKey: new Map() };
-  const { identifiers } = await tx.getRepository(Quote).insert(
-    set.quotes.map((quote) => ({
-      articleId,
-      spanStart: quote.span.start,
-      spanEnd: quote.span.end,
-      kind: quote.kind,
-      sourceId: idOf(sourceIds, quote.source, 'source'),
-      cue: quote.cue,
-      attributionMethod: attributionMethodOf(quote),
-      ...provenanceColumns(quote.provenance),
-    })),
-  );
+  const columns = quoteColumnsOf(set.quotes, (key) => idOf(sourceIds, key, 'source'));
+  const { identifiers } = await tx
+    .getRepository(Quote)
+    .insert(set.quotes.map((quote, i) => ({ articleId, ...columns[i], ...provenanceColumns(quote.provenance) })));
   const all = identifiers.map((identifier) => identifier.id as string);
   return {
     all,

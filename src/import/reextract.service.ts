@@ -17,7 +17,10 @@ import { Stance } from '../stance/stance.entity';
 import { writeActors } from './actor-writer';
 import { type AnnotationSet, provenanceColumns, type SourceRecord } from './annotation-set';
 import {
-  attributionMethodOf,
+  type MentionColumns,
+  mentionColumnsOf,
+  type QuoteColumns,
+  quoteColumnsOf,
   type SourceColumns,
   sourceColumnsOf,
   writeMentions,
@@ -143,46 +146,37 @@ function diffSources(set: AnnotationSet, stored: Stored, linked: ReadonlySet<str
   );
 }
 
+function quoteColumns(quote: QuoteColumns): (string | number | null)[] {
+  const { spanStart, spanEnd, kind, cue, attributionMethod, sourceId } = quote;
+  return [spanStart, spanEnd, kind, cue, attributionMethod, sourceId];
+}
+
 /** A quote whose source is new cannot equal a stored quote: its source id is not known yet. */
 function diffQuotes(set: AnnotationSet, stored: Stored, linked: ReadonlySet<string>, sourceIds: Ids): RowDiff {
-  const columns = (q: Pick<Quote, 'spanStart' | 'spanEnd' | 'kind' | 'cue' | 'attributionMethod'>) => [
-    q.spanStart,
-    q.spanEnd,
-    q.kind,
-    q.cue,
-    q.attributionMethod,
-  ];
+  const fresh = quoteColumnsOf(set.quotes, (key) =>
+    key === undefined ? null : (sourceIds.get(key) ?? `new source ${key}`),
+  );
   return diffRows(
-    stored.quotes.map((quote) =>
-      storedRow(quote, linked, [quote.spanStart, quote.spanEnd], [...columns(quote), quote.sourceId]),
-    ),
-    set.quotes.map((quote) => ({
-      signature: signatureOf(
-        ...columns({
-          ...quote,
-          spanStart: quote.span.start,
-          spanEnd: quote.span.end,
-          attributionMethod: attributionMethodOf(quote),
-        }),
-        quote.source === undefined ? null : (sourceIds.get(quote.source) ?? `new source ${quote.source}`),
-        ...provenanceSignature(provenanceColumns(quote.provenance)),
-      ),
+    stored.quotes.map((quote) => storedRow(quote, linked, [quote.spanStart, quote.spanEnd], quoteColumns(quote))),
+    set.quotes.map((quote, i) => ({
+      signature: signatureOf(...quoteColumns(fresh[i]), ...provenanceSignature(provenanceColumns(quote.provenance))),
       start: quote.span.start,
       end: quote.span.end,
     })),
   );
 }
 
+function mentionColumns(mention: MentionColumns): (string | number | null)[] {
+  const { actorId, spanStart, spanEnd } = mention;
+  return [actorId, spanStart, spanEnd];
+}
+
 function diffMentions(set: AnnotationSet, stored: Stored, actorIds: Ids): RowDiff {
+  const fresh = mentionColumnsOf(set.mentions, (key) => actorIds.get(key) ?? null);
   return diffRows(
-    stored.mentions.map((m) => storedRow(m, new Set(), [m.spanStart, m.spanEnd], [m.actorId, m.spanStart, m.spanEnd])),
-    set.mentions.map((m) => ({
-      signature: signatureOf(
-        actorIds.get(m.actor),
-        m.span.start,
-        m.span.end,
-        ...provenanceSignature(provenanceColumns(m.provenance)),
-      ),
+    stored.mentions.map((m) => storedRow(m, new Set(), [m.spanStart, m.spanEnd], mentionColumns(m))),
+    set.mentions.map((m, i) => ({
+      signature: signatureOf(...mentionColumns(fresh[i]), ...provenanceSignature(provenanceColumns(m.provenance))),
       start: m.span.start,
       end: m.span.end,
     })),
