@@ -32,7 +32,9 @@ export function calibrationBands(attributions: readonly Attribution[]): Band[] {
   const byBand = new Map<number, Attribution[]>();
   for (const a of attributions) {
     const band = Math.min(9, Math.floor(a.confidence * 10 + 1e-9));
-    byBand.set(band, [...(byBand.get(band) ?? []), a]);
+    const members = byBand.get(band);
+    if (members) members.push(a);
+    else byBand.set(band, [a]);
   }
   return [...byBand.entries()].sort(([a], [b]) => a - b).map(([band, members]) => summarise(band / 10, members));
 }
@@ -42,7 +44,11 @@ export function accuracyByMethod(
   attributions: readonly Attribution[],
 ): { method: string; count: number; shareRight: number; confidences: number[] }[] {
   const byMethod = new Map<string, Attribution[]>();
-  for (const a of attributions) byMethod.set(a.method, [...(byMethod.get(a.method) ?? []), a]);
+  for (const a of attributions) {
+    const members = byMethod.get(a.method);
+    if (members) members.push(a);
+    else byMethod.set(a.method, [a]);
+  }
   return [...byMethod.entries()]
     .sort(([, a], [, b]) => b.length - a.length)
     .map(([method, members]) => ({

@@ -48,9 +48,11 @@ export function clusterMisses(items: readonly MatchedMention[], misses: Misses):
   const group = (key: (m: MatchedMention) => string, inner: (m: MatchedMention) => string) => {
     const groups = new Map<string, Map<string, MatchedMention[]>>();
     for (const m of items) {
-      const members = groups.get(key(m)) ?? new Map<string, MatchedMention[]>();
-      members.set(inner(m), [...(members.get(inner(m)) ?? []), m]);
-      groups.set(key(m), members);
+      let members = groups.get(key(m));
+      if (!members) groups.set(key(m), (members = new Map<string, MatchedMention[]>()));
+      const same = members.get(inner(m));
+      if (same) same.push(m);
+      else members.set(inner(m), [m]);
     }
     return [...groups.entries()].filter(([, members]) => members.size > 1).sort(([, a], [, b]) => b.size - a.size);
   };

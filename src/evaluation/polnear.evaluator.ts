@@ -22,7 +22,8 @@ export function evaluatePolnear(
   writer: PredictionsWriter,
 ): PolnearResult {
   const referentsFile = path.join(folder, 'speaker-referents.jsonl');
-  const referents = existsSync(referentsFile) ? readSpeakerReferents(referentsFile) : new Map<string, string>();
+  const hasReferents = existsSync(referentsFile);
+  const referents = hasReferents ? readSpeakerReferents(referentsFile) : new Map<string, string>();
   const tally = emptyQuoteTally();
   const articles = readPolnearGold(folder);
   for (const gold of articles) {
@@ -30,5 +31,5 @@ export function evaluatePolnear(
     writer.quotes(gold.id, prediction);
     scoreArticleQuotes(gold, prediction, referents, tally, misses);
   }
-  return { articles: articles.length, referents: existsSync(referentsFile), tally };
+  return { articles: articles.length, referents: hasReferents, tally };
 }

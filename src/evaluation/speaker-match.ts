@@ -67,7 +67,7 @@ function firstCodePoint(text: string): string {
 }
 
 /** The name words of a gold speaker that starts with a capital, titles aside ([] for a description). */
-export function nameWords(gold: string): string[] {
+function nameWords(gold: string): string[] {
   if (/\p{Lowercase}/u.test(firstCodePoint(gold))) return [];
   const head = gold.split(/,| of | at | from | who /)[0];
   const run = NAME_RUN.exec(head.replace(/\([^)]*\)/g, ''));

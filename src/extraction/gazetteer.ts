@@ -19,9 +19,18 @@ export const THAT_VERBS: ReadonlySet<string> = new Set(reportingData.thatVerbs);
 export const TITLES: readonly string[] = [...titlesData.titles].sort(
   (a, b) => b.split(' ').length - a.split(' ').length,
 );
+/** TITLES as a set, for membership tests. */
+export const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
+/** The names of the days and the months, which name no one. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  (
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December'
+  ).split(' '),
+);
 export const FEMALE_TITLES: ReadonlySet<string> = new Set(titlesData.femaleTitles);
 export const MALE_TITLES: ReadonlySet<string> = new Set(titlesData.maleTitles);
-export const REGIONS: ReadonlySet<string> = new Set(statesData.regions.map(fold));
+const REGIONS: ReadonlySet<string> = new Set(statesData.regions.map(fold));
 
 /** Every name, alias and demonym of a state, organisation or medium, folded, to what it names. */
 const byName = new Map<string, KnownActor>();

@@ -4,6 +4,7 @@
 // resolved to the one person of the article it belongs to, capitals taken for their state only
 // where the text makes them act ("Kyiv believes", "Moscow's positions"). Offsets are UTF-16.
 import {
+  CALENDAR_WORDS,
   FEMALE_TITLES,
   isRegion,
   type KnownActor,
@@ -11,6 +12,7 @@ import {
   MALE_TITLES,
   stateOfCapital,
   stateOfDemonym,
+  TITLE_SET,
   TITLES,
 } from './gazetteer';
 import { genderOfFirstName } from './ner/first-names';
@@ -35,14 +37,14 @@ export interface EntityMention {
   readonly surface?: string;
 }
 
-const NOT_NAMES = new Set(
-  (
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December Photo File Image Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. God Internet Web Christmas ' +
+const NOT_NAMES = new Set([
+  ...CALENDAR_WORDS,
+  ...(
+    'Photo File Image Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. God Internet Web Christmas ' +
     'Easter Ramadan Islam Muslim Muslims Christian Christians Christianity Jewish Jew Jews Judaism Hindu Hinduism ' +
     'Buddhist Buddhism Catholic Catholics Protestant Sunni Shia Shiite'
   ).split(' '),
-);
+]);
 /** Acronyms that name no actor. */
 const NOT_ACTOR_ACRONYMS = new Set(
   (
@@ -90,11 +92,7 @@ const isRomanNumeral = (word: string) => /^[IVXLC]+$/.test(word);
 
 const isNotActorWord = (word: string) => NOT_ACTOR_ACRONYMS.has(word) || isVersionName(word) || isRomanNumeral(word);
 
-const isAcronym = (word: string) =>
-  /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) &&
-  !NOT_ACTOR_ACRONYMS.has(word) &&
-  !isVersionName(word) &&
-  !isRomanNumeral(word);
+const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(word) && !isNotActorWord(word);
 
 /** The titles by their first word, each as its words, longest first (TITLES' order). */
 const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
@@ -174,8 +172,7 @@ function capitalActsAsState(analysis: Analysis, end: number): boolean {
 const surfaceOf = (analysis: Analysis, start: number, end: number) => analysis.text.slice(start, end);
 
 /** Only head words ("University", "Department", "Center"): a generic noun, never an actor by itself. */
-const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES);
-const onlyHeads = (words: string[]) => words.every((w) => ORGANISATION_HEADS.has(w) || TITLE_WORDS.has(w));
+const onlyHeads = (words: string[]) => words.every((w) => ORGANISATION_HEADS.has(w) || TITLE_SET.has(w));
 
 function organisation(name: string, start: number, end: number): EntityMention {
   return { name, kind: 'ORGANIZATION', start, end };
@@ -577,16 +574,14 @@ function roleMentions(text: string, entities: EntityMention[]): EntityMention[] 
     const state = qualifier ? stateNamedBy(qualifier) : undefined;
     if (qualifier && !state) continue;
     const role = match[2].toLowerCase();
-    const person = [...entities]
-      .reverse()
-      .find(
-        (e) =>
-          e.kind === 'PERSON' &&
-          e.end <= match.index &&
-          e.title !== undefined &&
-          (role === 'leader' ? HEAD_OF_STATE_TITLES.test(e.title) : e.title.toLowerCase().includes(role)) &&
-          (!state || e.affiliation === state.name),
-      );
+    const person = entities.findLast(
+      (e) =>
+        e.kind === 'PERSON' &&
+        e.end <= match.index &&
+        e.title !== undefined &&
+        (role === 'leader' ? HEAD_OF_STATE_TITLES.test(e.title) : e.title.toLowerCase().includes(role)) &&
+        (!state || e.affiliation === state.name),
+    );
     if (person)
       found.push({
         name: person.name,

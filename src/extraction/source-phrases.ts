@@ -46,11 +46,6 @@ export function kindOfDescription(descriptor: string): PhraseKind | undefined {
   return undefined;
 }
 
-/** "the letter", "the report": a document, which "it" can stand for. */
-export function isDocumentPhrase(descriptor: string): boolean {
-  return DOCUMENT_NOUNS.has(headOf(descriptor));
-}
-
 /** A speaker phrase whose name is a possessive owner: "Trump's aide", "the company's lawyer". */
 export interface PossessivePhrase {
   /** The owner as written ("Trump", "the company"), which opens the phrase. */

@@ -3,7 +3,7 @@
 // speaker of an earlier quote, most recent first; the person must agree with the pronoun in gender,
 // known from a title, from a pronoun already tied to them, or else from a common first name.
 import firstNames from './gazetteers/first-names.json';
-import { knownActorNamed, REPORTING_VERBS, stateOfDemonym, TITLES } from './gazetteer';
+import { CALENDAR_WORDS, knownActorNamed, REPORTING_VERBS, stateOfDemonym, TITLE_SET } from './gazetteer';
 import type { EntityMention } from './named-entities';
 import { kindOfDescription } from './source-phrases';
 import { type Analysis, type Token, tokenIndexAt } from './text-analysis';
@@ -16,33 +16,11 @@ const FIRST_NAME_GENDER = new Map<string, Gender>([
 ]);
 const MALE_PRONOUNS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
-const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
 /** How many paragraphs back a pronoun may reach for its person. */
 const PARAGRAPH_REACH = 10;
 
 // What may stand before a subject's name in its noun phrase: titles, role words, numbers.
 const ROLE_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
-const CALENDAR_WORDS = new Set([
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]);
 
 /** A word that can be part of a person's name: not a date, a state, a demonym or a known body. */
 function isNameWord(word: string): boolean {
