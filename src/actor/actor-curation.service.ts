@@ -254,16 +254,34 @@ export async function mergeActors(
   return tx.getRepository(Actor).findOneByOrFail({ id: into.id });
 }
 
-/** What cites an actor and so keeps it: sources (as actor or affiliation), mentions, memberships, affiliated actors. */
-function citationCounts(actorId: SQL): SQL {
-  return sql`SELECT
-      (SELECT count(*)::int FROM sources s WHERE s.actor_id = ${actorId} OR s.affiliation_id = ${actorId}) AS sources,
-      (SELECT count(*)::int FROM mentions m WHERE m.actor_id = ${actorId}) AS mentions,
-      (SELECT count(*)::int FROM actor_memberships am WHERE am.member_id = ${actorId} OR am.organisation_id = ${actorId}) AS memberships,
-      (SELECT count(*)::int FROM actors af WHERE af.affiliation_id = ${actorId}) AS affiliated`;
+type Citations = Record<'sources' | 'mentions' | 'memberships' | 'affiliated', number>;
+
+/**
+ * What cites an actor and so keeps it, as the rows that cite the actor `actorId`: sources (as
+ * actor or affiliation), mentions, memberships (either way), affiliated actors.
+ */
+function citingRows(actorId: SQL): Record<keyof Citations, SQL> {
+  return {
+    sources: sql`FROM sources s WHERE s.actor_id = ${actorId} OR s.affiliation_id = ${actorId}`,
+    mentions: sql`FROM mentions m WHERE m.actor_id = ${actorId}`,
+    memberships: sql`FROM actor_memberships am WHERE am.member_id = ${actorId} OR am.organisation_id = ${actorId}`,
+    affiliated: sql`FROM actors af WHERE af.affiliation_id = ${actorId}`,
+  };
 }
 
-type Citations = Record<'sources' | 'mentions' | 'memberships' | 'affiliated', number>;
+/** How many rows of each kind cite the actor, as one row of `Citations`. */
+function citationCounts(actorId: SQL): SQL {
+  const counts = Object.entries(citingRows(actorId)).map(
+    ([key, rows]) => sql`(SELECT count(*)::int ${rows}) AS ${sql.identifier(key)}`,
+  );
+  return sql`SELECT ${sql.join(counts, ', ')}`;
+}
+
+/** True when nothing cites the actor. */
+function uncited(actorId: SQL): SQL {
+  const none = Object.values(citingRows(actorId)).map((rows) => sql`NOT EXISTS (SELECT 1 ${rows})`);
+  return sql.join(none, ' AND ');
+}
 
 const CITING: Record<keyof Citations, string> = {
   sources: 'source(s)',
@@ -299,10 +317,7 @@ export async function pruneOrphanActors(tx: Transaction): Promise<{ id: string; 
     tx,
     sql`SELECT ac.id::text AS id, ac.name FROM actors ac
         WHERE ac.origin = 'EXTRACTED'
-          AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.actor_id = ac.id OR s.affiliation_id = ac.id)
-          AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ac.id)
-          AND NOT EXISTS (SELECT 1 FROM actor_memberships am WHERE am.member_id = ac.id OR am.organisation_id = ac.id)
-          AND NOT EXISTS (SELECT 1 FROM actors af WHERE af.affiliation_id = ac.id)
+          AND ${uncited(sql`ac.id`)}
           AND NOT EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.origin = 'MANUAL')
         ORDER BY ac.name_key, ac.id
         FOR UPDATE OF ac`,
