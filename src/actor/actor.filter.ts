@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { containsPattern } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 import { ActorKind } from './actor.entity';
@@ -14,7 +15,7 @@ export class ActorFilter {
 
 /** Part of a name or alias: LIKE's wildcards in the text are matched literally. */
 function nameContains(search: string): SQL {
-  const pattern = sql`'%' || normalise_key(${sql.value(search.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+  const pattern = containsPattern(search);
   return sql`ac.name_key LIKE ${pattern} OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id AND al.alias_key LIKE ${pattern})`;
 }
 

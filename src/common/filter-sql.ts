@@ -51,6 +51,14 @@ export function publishedWithin(
   return bounds.length ? sql.join(bounds, ' AND ') : null;
 }
 
+/**
+ * The LIKE pattern of values containing the text, ignoring case and accents (compare it with a
+ * normalise_key(...) value): LIKE's wildcards in the text are matched literally.
+ */
+export function containsPattern(text: string): SQL {
+  return sql`('%' || normalise_key(${sql.value(text.replace(/[\\%_]/g, '\\$&'))}) || '%')`;
+}
+
 /** A websearch-syntax query ("quoted phrase", or, -exclusion) as a tsquery. */
 export function websearchQuery(text: string): SQL {
   return sql`websearch_to_tsquery(${SEARCH_CONFIGURATION_SQL}, ${sql.value(text)})`;

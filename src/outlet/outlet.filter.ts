@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { containsPattern } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 
@@ -10,7 +11,7 @@ export class OutletFilter {
 
 /** Part of a name or domain: LIKE's wildcards in the text are matched literally. */
 function nameContains(search: string): SQL {
-  const pattern = sql`'%' || normalise_key(${sql.value(search.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+  const pattern = containsPattern(search);
   return sql`normalise_key(o.name) LIKE ${pattern} OR normalise_key(coalesce(o.domain, '')) LIKE ${pattern}`;
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { inIds, selfAndMembers } from '../common/filter-sql';
+import { containsPattern, inIds, selfAndMembers } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 import { Anonymity, SourceKind } from './source.entity';
@@ -30,7 +30,7 @@ export class SourceFilter {
 
 /** Role words containing the text; LIKE's wildcards in the text are matched literally. */
 function roleContains(text: string): SQL {
-  return sql`normalise_key(s.role) LIKE '%' || normalise_key(${sql.value(text.replace(/[\\%_]/g, '\\$&'))}) || '%'`;
+  return sql`normalise_key(s.role) LIKE ${containsPattern(text)}`;
 }
 
 /** Adds the filter's conditions on the sources aliased `s`. */
