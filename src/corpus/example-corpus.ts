@@ -11,7 +11,7 @@ import { loadNewsArticle, type NewsArticleFile, readNewsArticle } from './load-n
 // Copied next to the compiled code by `npm run build`, and read from src/ under the tests.
 const DATA_FOLDER = path.join(__dirname, 'data');
 const NEWS_FOLDER = path.join(DATA_FOLDER, 'wikinews');
-export const HAND_ANNOTATED_ARTICLES = ['storm-shadow-victory-plan'] as const;
+const HAND_ANNOTATED_ARTICLES = ['storm-shadow-victory-plan'] as const;
 
 /** The Wikinews articles, oldest first, so that article ids follow publication order. */
 export function readNewsArticles(folder = NEWS_FOLDER): NewsArticleFile[] {

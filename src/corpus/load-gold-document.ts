@@ -25,7 +25,7 @@ export interface GoldLoadResult {
 const spanOf = ([start, end]: [number, number]) => ({ start, end });
 
 /** The gold annotation as an annotation set, keyed by the gold file's own ids. */
-export function goldAnnotations(gold: GoldArticle, body: string): AnnotationSet {
+function goldAnnotations(gold: GoldArticle, body: string): AnnotationSet {
   const names = gold.actors.map((actor) => ({ actorId: actor.id, names: [actor.name, ...actor.aliases] }));
   return {
     actors: gold.actors.map((actor) => ({

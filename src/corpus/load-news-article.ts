@@ -27,7 +27,7 @@ export function readNewsArticle(folder: string, id: string): NewsArticleFile {
 }
 
 /** The import input of a news file: its URL, date and outlet name; the URL gives the outlet's domain. */
-export function importInputOf(file: NewsArticleFile): ImportArticleInput {
+function importInputOf(file: NewsArticleFile): ImportArticleInput {
   return {
     url: file.url,
     title: file.title,

@@ -91,14 +91,13 @@ function plus(a: ChangeCounts, b: ChangeCounts): ChangeCounts {
 }
 
 export function emptyTally(): ReextractTally {
-  const [quotes, sources, mentions] = [NO_CHANGE, NO_CHANGE, NO_CHANGE];
   return {
     articles: 0,
     changedArticles: 0,
     failedArticles: 0,
-    quotes,
-    sources,
-    mentions,
+    quotes: NO_CHANGE,
+    sources: NO_CHANGE,
+    mentions: NO_CHANGE,
     stancesRemoved: 0,
     newActors: 0,
   };

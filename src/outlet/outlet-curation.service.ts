@@ -19,7 +19,7 @@ export async function mergeOutlets(
   fromGlobalIds: readonly string[],
 ): Promise<Outlet> {
   const { into, from } = await findMergeRows(tx, Outlet, intoGlobalId, fromGlobalIds, 'outlet');
-  const fromIds = [...new Set(from.map((outlet) => outlet.id))];
+  const fromIds = from.map((outlet) => outlet.id);
   const moved = await queryRows<{ id: string }>(
     tx,
     sql`SELECT id FROM articles WHERE outlet_id = ANY(${sql.value(fromIds)}::uuid[]) ORDER BY id`,
