@@ -189,20 +189,23 @@ async function writeStances(
   quoteIds: Ids,
 ): Promise<string[]> {
   if (!set.stances.length) return [];
-  const rows = [];
-  for (const stance of set.stances) {
-    rows.push({
-      questionId: (await findOrCreatePolicyQuestion(tx, stance.question.slug, stance.question.text)).id,
-      articleId,
-      sourceId: idOf(sourceIds, stance.source, 'source') as string,
-      position: stance.position,
-      evidenceStart: stance.evidence?.start ?? null,
-      evidenceEnd: stance.evidence?.end ?? null,
-      quoteId: idOf(quoteIds, stance.quote, 'quote'),
-      note: stance.note,
-      ...provenanceColumns(stance.provenance),
-    });
+  // Each question looked up (or created, with the text of its first stance) once.
+  const questionIds = new Map<string, string>();
+  for (const { question } of set.stances) {
+    if (!questionIds.has(question.slug))
+      questionIds.set(question.slug, (await findOrCreatePolicyQuestion(tx, question.slug, question.text)).id);
   }
+  const rows = set.stances.map((stance) => ({
+    questionId: questionIds.get(stance.question.slug) as string,
+    articleId,
+    sourceId: idOf(sourceIds, stance.source, 'source') as string,
+    position: stance.position,
+    evidenceStart: stance.evidence?.start ?? null,
+    evidenceEnd: stance.evidence?.end ?? null,
+    quoteId: idOf(quoteIds, stance.quote, 'quote'),
+    note: stance.note,
+    ...provenanceColumns(stance.provenance),
+  }));
   const { identifiers } = await tx.getRepository(Stance).insert(rows);
   return identifiers.map((identifier) => identifier.id as string);
 }
