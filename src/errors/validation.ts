@@ -7,7 +7,12 @@ import { AppError } from './app-error';
 /** The first failed constraint of a class-validator tree, with its dotted field path. */
 export function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // A list item's property is its index: `quotes[3]`, as a path into JSON reads.
+    const field = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
     if (message) return { field, message };
     const nested = firstViolation(error.children ?? [], field);

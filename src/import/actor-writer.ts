@@ -1,9 +1,9 @@
-// Resolves the actors an annotation set names to rows: an existing actor by name or alias (case
-// and accents ignored), a single word to the one actor that carries it, an organisation, state or
-// medium to the one actor named by a form the article linked to it ("Scientology" for "Church of
-// Scientology"), else a new actor (flagged ambiguous when its single word fits several). Every
-// record's aliases go to the actor it resolves to, new or not. Extraction, the example corpus and
-// tests resolve actors this one way.
+// Resolves the actors an annotation set names to rows: an existing actor by Wikidata id, else by
+// name or alias (case and accents ignored; never one that carries another Wikidata id), a single
+// word to the one actor that carries it, an organisation, state or medium to the one actor named by
+// a form the article linked to it ("Scientology" for "Church of Scientology"), else a new actor
+// (flagged ambiguous when its single word fits several). Every record's aliases go to the actor it
+// resolves to, new or not. Imports, extraction, the example corpus and tests resolve actors this one way.
 import { Actor, ActorKind } from '../actor/actor.entity';
 import { Origin } from '../common/annotation';
 import { queryRows, sql } from '../database/sql';
@@ -30,9 +30,15 @@ async function lockNames(tx: Transaction, names: readonly string[]): Promise<voi
   );
 }
 
+/** A known actor: its id, and its Wikidata id, which a record of another Wikidata id must not join. */
+interface Found {
+  readonly id: string;
+  readonly wikidataId: string | null;
+}
+
 interface Existing {
-  /** Actor ids by the name asked for. */
-  readonly ids: Map<string, string>;
+  /** Actors by the name asked for. */
+  readonly ids: Map<string, Found>;
   /** Single words several known actors carry and no actor is named by. */
   readonly ambiguous: Set<string>;
 }
@@ -44,7 +50,7 @@ interface Existing {
  * people is worse than a second actor for one. A single word more actors carry comes back ambiguous.
  */
 async function findExisting(tx: Transaction, names: readonly string[]): Promise<Existing> {
-  const rows = await queryRows<{ name: string; id: string | null }>(
+  const rows = await queryRows<{ name: string; id: string | null; wikidata_id: string | null }>(
     tx,
     sql`WITH wanted AS (SELECT name, normalise_key(name) AS key FROM unnest(${sql.value([...names])}::text[]) AS name),
         carriers AS (
@@ -65,12 +71,13 @@ async function findExisting(tx: Transaction, names: readonly string[]): Promise<
           UNION ALL
           SELECT name, CASE WHEN n = 1 THEN id END, 3, created_at FROM carriers
         )
-        SELECT DISTINCT ON (name) name, id::text AS id FROM matches ORDER BY name, rank, created_at`,
+        SELECT DISTINCT ON (name) name, id::text AS id, (SELECT wikidata_id FROM actors WHERE actors.id = matches.id) AS wikidata_id
+        FROM matches ORDER BY name, rank, created_at`,
   );
-  const ids = new Map<string, string>();
+  const ids = new Map<string, Found>();
   const ambiguous = new Set<string>();
   for (const row of rows) {
-    if (row.id) ids.set(row.name, row.id);
+    if (row.id) ids.set(row.name, { id: row.id, wikidataId: row.wikidata_id });
     else ambiguous.add(row.name);
   }
   return { ids, ambiguous };
@@ -82,21 +89,21 @@ async function findExisting(tx: Transaction, names: readonly string[]): Promise<
  * also says "Scientology", joins the actor "Scientology" an earlier article made). People never
  * join this way: a surname alone names too many.
  */
-async function findByAliases(tx: Transaction, records: readonly ActorRecord[]): Promise<Map<string, string>> {
+async function findByAliases(tx: Transaction, records: readonly ActorRecord[]): Promise<Map<string, Found>> {
   const pairs = records.flatMap((record) =>
     record.kind === ActorKind.PERSON
       ? []
       : (record.aliases ?? []).map((alias) => ({ name: record.name, alias, kind: record.kind })),
   );
   if (!pairs.length) return new Map();
-  const rows = await queryRows<{ name: string; id: string }>(
+  const rows = await queryRows<{ name: string; id: string; wikidata_id: string | null }>(
     tx,
-    sql`SELECT w.name, (array_agg(DISTINCT ac.id))[1]::text AS id
+    sql`SELECT w.name, (array_agg(DISTINCT ac.id))[1]::text AS id, max(ac.wikidata_id) AS wikidata_id
         FROM unnest(${sql.value(pairs.map((p) => p.name))}::text[], ${sql.value(pairs.map((p) => p.alias))}::text[], ${sql.value(pairs.map((p) => p.kind))}::text[]) AS w(name, alias, kind)
         JOIN actors ac ON ac.name_key = normalise_key(w.alias) AND ac.kind::text = w.kind AND NOT ac.ambiguous
         GROUP BY w.name HAVING count(DISTINCT ac.id) = 1`,
   );
-  return new Map(rows.map((row) => [row.name, row.id]));
+  return new Map(rows.map((row) => [row.name, { id: row.id, wikidataId: row.wikidata_id }]));
 }
 
 interface AliasRow {
@@ -197,39 +204,101 @@ async function completeCreated(
   );
 }
 
-/** The existing actor of each record's name, or the one its aliases name; the rest to create, one per name. */
-async function resolveExisting(
-  tx: Transaction,
-  records: readonly ActorRecord[],
-): Promise<{ existing: Map<string, string>; ambiguous: Set<string>; toCreate: ActorRecord[] }> {
-  const { ids: existing, ambiguous } = await findExisting(tx, [...new Set(records.map((record) => record.name))]);
-  const unfound = records.filter((record) => !existing.has(record.name) && !ambiguous.has(record.name));
-  for (const [name, id] of await findByAliases(tx, unfound)) existing.set(name, id);
+/** A record's identity: its Wikidata id when it has one (two "John Smith"s stay two), else its name. */
+function identityOf(record: ActorRecord): string {
+  return record.wikidataId ? `wikidata:${record.wikidataId}` : `name:${record.name}`;
+}
+
+async function findByWikidataIds(tx: Transaction, records: readonly ActorRecord[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(records.flatMap((record) => (record.wikidataId ? [record.wikidataId] : [])))];
+  if (!wanted.length) return new Map();
+  const rows = await queryRows<{ id: string; wikidata_id: string }>(
+    tx,
+    sql`SELECT id::text AS id, wikidata_id FROM actors WHERE wikidata_id = ANY(${sql.value(wanted)}::text[])`,
+  );
+  return new Map(rows.map((row) => [row.wikidata_id, row.id]));
+}
+
+interface Resolution {
+  /** Actor ids by record identity. */
+  readonly existing: Map<string, string>;
+  readonly ambiguous: Set<string>;
+  readonly toCreate: ActorRecord[];
+  /** Known actors without a Wikidata id that a record named and gave one. */
+  readonly toIdentify: { id: string; wikidataId: string }[];
+}
+
+/**
+ * The known actor of each record: by Wikidata id first, then by name or alias, else the one its
+ * aliases name, never one that carries another Wikidata id; the rest to create, one per identity.
+ */
+async function resolveExisting(tx: Transaction, records: readonly ActorRecord[]): Promise<Resolution> {
+  const byWikidata = await findByWikidataIds(tx, records);
+  const existing = new Map<string, string>();
+  for (const record of records) {
+    const id = record.wikidataId && byWikidata.get(record.wikidataId);
+    if (id) existing.set(identityOf(record), id);
+  }
+  const rest = records.filter((record) => !existing.has(identityOf(record)));
+  const { ids: byName, ambiguous } = await findExisting(tx, [...new Set(rest.map((record) => record.name))]);
+  const unnamed = rest.filter((record) => !byName.has(record.name) && !ambiguous.has(record.name));
+  const byAlias = await findByAliases(tx, unnamed);
+  const toIdentify: { id: string; wikidataId: string }[] = [];
+  for (const record of rest) {
+    const found = byName.get(record.name) ?? byAlias.get(record.name);
+    const claimed = toIdentify.find((claim) => claim.id === found?.id);
+    const fits =
+      found && (!record.wikidataId || (!found.wikidataId && (!claimed || claimed.wikidataId === record.wikidataId)));
+    if (!found || !fits || existing.has(identityOf(record))) continue;
+    existing.set(identityOf(record), found.id);
+    if (record.wikidataId && !claimed) toIdentify.push({ id: found.id, wikidataId: record.wikidataId });
+  }
   const toCreate: ActorRecord[] = [];
   for (const record of records)
-    if (!existing.has(record.name) && !toCreate.some((other) => other.name === record.name)) toCreate.push(record);
-  return { existing, ambiguous, toCreate };
+    if (!existing.has(identityOf(record)) && !toCreate.some((other) => identityOf(other) === identityOf(record)))
+      toCreate.push(record);
+  return { existing, ambiguous, toCreate, toIdentify };
+}
+
+/** Gives the found actors the Wikidata ids their records carry, with an UPDATE revision each. */
+async function identify(tx: Transaction, claims: readonly { id: string; wikidataId: string }[]): Promise<void> {
+  if (!claims.length) return;
+  await recordChanges(
+    tx,
+    'Actor',
+    claims.map((claim) => claim.id),
+    () =>
+      queryRows(
+        tx,
+        sql`UPDATE actors ac SET wikidata_id = c.wikidata_id, updated_at = now()
+            FROM unnest(${sql.value(claims.map((c) => c.id))}::uuid[], ${sql.value(claims.map((c) => c.wikidataId))}::text[]) AS c(id, wikidata_id)
+            WHERE ac.id = c.id AND ac.wikidata_id IS NULL`,
+      ),
+  );
 }
 
 export async function writeActors(tx: Transaction, records: readonly ActorRecord[]): Promise<ResolvedActors> {
   if (!records.length) return { ids: new Map(), created: 0 };
-  await lockNames(tx, [...new Set(records.map((record) => record.name))]);
-  const { existing, ambiguous, toCreate } = await resolveExisting(tx, records);
+  const wikidataIds = records.flatMap((record) => (record.wikidataId ? [`wikidata:${record.wikidataId}`] : []));
+  await lockNames(tx, [...new Set([...records.map((record) => record.name), ...wikidataIds])]);
+  const { existing, ambiguous, toCreate, toIdentify } = await resolveExisting(tx, records);
+  await identify(tx, toIdentify);
   if (toCreate.length) {
     const { identifiers } = await tx.getRepository(Actor).insert(
       toCreate.map((record) => ({
         name: record.name,
         kind: record.kind,
         description: record.description ?? null,
-        ambiguous: ambiguous.has(record.name),
+        wikidataId: record.wikidataId ?? null,
+        ambiguous: !record.wikidataId && ambiguous.has(record.name),
         origin: record.aliasOrigin ?? Origin.MANUAL,
       })),
     );
-    toCreate.forEach((record, i) => existing.set(record.name, identifiers[i].id as string));
+    toCreate.forEach((record, i) => existing.set(identityOf(record), identifiers[i].id as string));
   }
-  // Two records of one name (an entity and a named source) are one actor.
-  const ids = new Map(records.map((record) => [record.key, existing.get(record.name) as string]));
-  const created = new Set(toCreate.map((record) => existing.get(record.name) as string));
+  // Two records of one identity (an entity and a named source) are one actor.
+  const ids = new Map(records.map((record) => [record.key, existing.get(identityOf(record)) as string]));
+  const created = new Set(toCreate.map((record) => existing.get(identityOf(record)) as string));
   await completeCreated(tx, toCreate, ids);
   await writeAliases(tx, records, ids, created);
   await recordCreated(tx, 'Actor', [...created]);

@@ -29,6 +29,8 @@ export interface ActorRecord {
   readonly kind: ActorKind;
   readonly description?: string | null;
   readonly aliases?: readonly string[];
+  /** Found by it before any name; given to the actor found by name when it has none. */
+  readonly wikidataId?: string;
   /** Who named the aliases: EXTRACTED for the surface forms extraction linked; MANUAL when absent. */
   readonly aliasOrigin?: Origin;
   /** The key of the actor this one is affiliated with. */
@@ -56,6 +58,7 @@ export interface QuoteRecord {
   readonly kind: QuoteKind;
   readonly source?: string;
   readonly cue: string | null;
+  readonly cueSpan?: SpanRecord | null;
   /** How an extractor found the source; only EXTRACTED quotes keep it. */
   readonly attributionMethod?: AttributionMethod;
   readonly provenance: Provenance;
@@ -68,8 +71,8 @@ export interface MentionRecord {
 }
 
 export interface StanceRecord {
-  /** Found by slug, created with this text when new. */
-  readonly question: { readonly slug: string; readonly text: string };
+  /** Found by slug, created with this text when new (a new slug without text is refused before writing). */
+  readonly question: { readonly slug: string; readonly text: string | null };
   readonly source: string;
   readonly position: Position;
   readonly evidence: SpanRecord | null;

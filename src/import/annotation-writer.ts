@@ -34,12 +34,15 @@ function idOf(ids: Ids, key: string | undefined, what: string): string | null {
 export async function findOrCreatePolicyQuestion(
   tx: Transaction,
   slug: string,
-  text: string,
+  text: string | null,
 ): Promise<{ id: string; created: boolean }> {
-  const inserted = await queryRow<{ id: string }>(
-    tx,
-    sql`INSERT INTO policy_questions (slug, text) VALUES (${sql.value(slug)}, ${sql.value(text)}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-  );
+  const inserted =
+    text === null
+      ? null
+      : await queryRow<{ id: string }>(
+          tx,
+          sql`INSERT INTO policy_questions (slug, text) VALUES (${sql.value(slug)}, ${sql.value(text)}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        );
   if (inserted) {
     await recordCreated(tx, 'PolicyQuestion', [inserted.id]);
     return { id: inserted.id, created: true };
@@ -48,7 +51,8 @@ export async function findOrCreatePolicyQuestion(
     tx,
     sql`SELECT id FROM policy_questions WHERE slug = ${sql.value(slug)}`,
   );
-  return { id: (existing as { id: string }).id, created: false };
+  if (!existing) throw new Error(`the policy question "${slug}" is neither known nor given a text`);
+  return { id: existing.id, created: false };
 }
 
 export type MentionColumns = Pick<Mention, 'spanStart' | 'spanEnd'> & { actorId: string | null };
@@ -141,7 +145,10 @@ export function attributionMethodOf(quote: QuoteRecord): AttributionMethod | nul
   return quote.provenance.origin === Origin.EXTRACTED ? (quote.attributionMethod ?? null) : null;
 }
 
-export type QuoteColumns = Pick<Quote, 'spanStart' | 'spanEnd' | 'kind' | 'sourceId' | 'cue' | 'attributionMethod'>;
+export type QuoteColumns = Pick<
+  Quote,
+  'spanStart' | 'spanEnd' | 'kind' | 'sourceId' | 'cue' | 'cueStart' | 'cueEnd' | 'attributionMethod'
+>;
 
 /**
  * The columns each quote is written with, provenance aside, its source's id looked up by
@@ -157,6 +164,8 @@ export function quoteColumnsOf(
     kind: quote.kind,
     sourceId: sourceId(quote.source),
     cue: quote.cue,
+    cueStart: quote.cueSpan?.start ?? null,
+    cueEnd: quote.cueSpan?.end ?? null,
     attributionMethod: attributionMethodOf(quote),
   }));
 }

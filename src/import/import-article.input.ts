@@ -10,10 +10,12 @@ import {
   Matches,
   MaxLength,
   registerDecorator,
+  ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../common/scalars';
+import { AnnotationsInput } from './annotations.input';
 
 const NOT_BLANK = /\S/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -91,9 +93,19 @@ export class ImportArticleInput {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: true,
-    description: 'Run the extraction pipeline on the new article.',
+    description:
+      'Run the extraction pipeline on the new article. With annotations, what it finds fills only what they leave out: a quote or mention where none of theirs overlaps.',
   })
   @IsOptional()
   @IsBoolean()
   extract?: boolean | null;
+
+  @Field(() => AnnotationsInput, {
+    nullable: true,
+    description:
+      'Annotations made elsewhere, written as they are (MANUAL, or EXTRACTED where an item says so) when the article is new.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  annotations?: AnnotationsInput | null;
 }

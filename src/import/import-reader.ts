@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import matter from 'gray-matter';
 import StreamArray from 'stream-json/streamers/StreamArray';
+import { inputInstanceOf } from '../common/input-instance';
 import { ImportArticleInput } from './import-article.input';
 
 export interface RawItem {
@@ -123,25 +124,7 @@ async function folderInput(folder: string): Promise<ImportInput> {
   };
 }
 
-const INPUT_FIELDS = [
-  'url',
-  'title',
-  'body',
-  'publishedAt',
-  'language',
-  'authors',
-  'outletName',
-  'outletDomain',
-  'extract',
-] as const;
-
 /** An item as the input class the importArticle mutation takes (dates parsed, unknown keys dropped). */
 export function toImportArticleInput(value: Record<string, unknown>): ImportArticleInput {
-  const input = new ImportArticleInput();
-  for (const field of INPUT_FIELDS) {
-    if (value[field] !== undefined && value[field] !== null)
-      (input as unknown as Record<string, unknown>)[field] = value[field];
-  }
-  if (typeof value.publishedAt === 'string') input.publishedAt = new Date(value.publishedAt);
-  return input;
+  return inputInstanceOf(ImportArticleInput, value);
 }

@@ -12,10 +12,10 @@ function payloadOf(result: ImportResult): ImportArticlePayload {
   return Object.assign(new ImportArticlePayload(), result);
 }
 
-/** The body's own checks name a field within the item; the mutation names it within its input. */
-function withinInput<T>(work: () => T): T {
+/** The import's checks name a field within the item; the mutation names it within its input. */
+async function withinInput<T>(work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof AppError && error.field) throw new AppError(error.code, error.message, `input.${error.field}`);
     throw error;
@@ -31,8 +31,10 @@ export class ImportResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => ImportArticleInput) input: ImportArticleInput,
   ): Promise<ImportArticlePayload> {
-    const prepared = withinInput(() => prepareImport(input, ctx.config));
-    return payloadOf(await inTransaction(ctx.db, (tx) => importArticle(tx, prepared)));
+    return withinInput(async () => {
+      const prepared = prepareImport(input, ctx.config);
+      return payloadOf(await inTransaction(ctx.db, (tx) => importArticle(tx, prepared)));
+    });
   }
 
   @Mutation(() => ImportArticlesPayload, {

@@ -1,6 +1,6 @@
-// Importing articles: validate and normalise before any transaction opens, then write the article
-// (outlet and revision included) and, for a new one, the annotations extraction drafts from its
-// text, in the caller's transaction.
+// Importing articles: validate and normalise before any transaction opens (the input's own
+// annotations included), then write the article (outlet and revision included) and, for a new one,
+// its annotations and what extraction drafts from its text, in the caller's transaction.
 import { InvalidBodyError, normaliseBody } from '../article/article-body';
 import type { Article } from '../article/article.entity';
 import { type ArticleRecord, writeArticle } from '../article/article-writer';
@@ -11,8 +11,12 @@ import { fromPostgresError } from '../errors/format-error';
 import { outletDomainWarning } from '../outlet/outlet-writer';
 import { extractArticle } from '../extraction/extract-article';
 import { type AnnotationCounts, writeAnnotations } from './annotation-writer';
+import type { AnnotationSet } from './annotation-set';
+import { completeAnnotations } from './complete-annotations';
 import { annotationsOfDraft } from './draft-annotations';
+import { fillFromExtraction } from './fill-from-extraction';
 import type { ImportArticleInput } from './import-article.input';
+import { type PreparedAnnotations, prepareAnnotations } from './prepare-annotations';
 
 export interface ImportSettings {
   readonly maxBodyBytes: number;
@@ -46,6 +50,8 @@ export function outletDomainOf(input: Pick<ImportArticleInput, 'url' | 'outletDo
 export interface PreparedImport {
   readonly record: ArticleRecord;
   readonly extract: boolean;
+  /** The input's own annotations, checked and converted to the stored body. */
+  readonly annotations: PreparedAnnotations | null;
 }
 
 /** Normalises a validated input before any transaction opens; a body that cannot be stored is BAD_USER_INPUT naming it. */
@@ -69,18 +75,23 @@ export function prepareImport(input: ImportArticleInput, settings: ImportSetting
     authors: (input.authors ?? []).map((a) => a.trim()),
     outlet: { domain: outletDomainOf(input), name: input.outletName ?? null },
   };
-  return { record, extract: input.extract ?? true };
+  const annotations = input.annotations ? prepareAnnotations(input.annotations, input.body, body) : null;
+  return { record, extract: input.extract ?? true, annotations };
 }
 
-/** Writes a prepared article and, when it is new and asked for, what extraction finds in it. */
+/** Writes a prepared article and, when it is new, its own annotations and what extraction finds, as asked. */
 export async function importArticle(tx: Transaction, prepared: PreparedImport): Promise<ImportResult> {
   const { article, created } = await writeArticle(tx, prepared.record);
-  // An existing article keeps its outlet whatever this import says, so only a new one is warned about.
+  // An existing article keeps its outlet and annotations whatever this import says, so only a new one is warned about.
   const warning = created ? await outletDomainWarning(tx, prepared.record.outlet, article.outletId) : null;
   const warnings = warning ? [warning] : [];
-  if (!created || !prepared.extract) return { article, created, extraction: null, warnings };
-  const draft = extractArticle(article.body);
-  const extraction = await writeAnnotations(tx, article.id, annotationsOfDraft(draft, article.body));
+  if (!created && prepared.annotations)
+    warnings.push('the article was already stored: it keeps its annotations, and those given were not written');
+  if (!created || (!prepared.extract && !prepared.annotations)) return { article, created, extraction: null, warnings };
+  const extracted = prepared.extract ? annotationsOfDraft(extractArticle(article.body), article.body) : null;
+  const given = prepared.annotations ? await completeAnnotations(tx, prepared.annotations) : null;
+  const set = given && extracted ? fillFromExtraction(given, extracted) : ((given ?? extracted) as AnnotationSet);
+  const extraction = await writeAnnotations(tx, article.id, set);
   return { article, created, extraction, warnings };
 }
 

@@ -2,9 +2,11 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 
 const WARNINGS =
-  'How the article was filed where a client may not expect it: an outletName that differs from the name of the outlet holding its domain.';
+  'How the article was filed where a client may not expect it: an outletName that differs from the name of the outlet holding its domain, annotations given for an article already stored.';
 
-@ObjectType({ description: 'What the extraction pipeline wrote for an imported article.' })
+@ObjectType({
+  description: "What an import wrote for a new article's annotations: its own, and what the extraction pipeline found.",
+})
 export class ExtractionReport {
   @Field(() => Int)
   quotes: number;
@@ -31,7 +33,7 @@ export class ImportArticlePayload {
 
   @Field(() => ExtractionReport, {
     nullable: true,
-    description: 'Null when nothing was extracted (extract: false, or not created).',
+    description: 'Null when nothing was written (no annotations and extract: false, or not created).',
   })
   extraction: ExtractionReport | null;
 

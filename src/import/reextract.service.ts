@@ -147,8 +147,8 @@ function diffSources(set: AnnotationSet, stored: Stored, linked: ReadonlySet<str
 }
 
 function quoteColumns(quote: QuoteColumns): (string | number | null)[] {
-  const { spanStart, spanEnd, kind, cue, attributionMethod, sourceId } = quote;
-  return [spanStart, spanEnd, kind, cue, attributionMethod, sourceId];
+  const { spanStart, spanEnd, kind, cue, cueStart, cueEnd, attributionMethod, sourceId } = quote;
+  return [spanStart, spanEnd, kind, cue, cueStart, cueEnd, attributionMethod, sourceId];
 }
 
 /** A quote whose source is new cannot equal a stored quote: its source id is not known yet. */

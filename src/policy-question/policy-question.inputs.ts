@@ -1,8 +1,8 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const KEBAB_MESSAGE = 'slug must be kebab-case: lower-case letters and digits joined by single hyphens';
+export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const KEBAB_MESSAGE = 'slug must be kebab-case: lower-case letters and digits joined by single hyphens';
 
 @InputType()
 export class CreatePolicyQuestionInput {

@@ -55,6 +55,10 @@ registerEnumType(AttributionMethod, {
   onDelete: 'RESTRICT',
 })
 @Check('CHK_quotes_span', `"span_start" >= 0 AND "span_end" > "span_start"`)
+@Check(
+  'CHK_quotes_cue_span',
+  `("cue_start" IS NULL) = ("cue_end" IS NULL) AND "cue_start" >= 0 AND "cue_end" > "cue_start"`,
+)
 export class Quote extends Annotation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -100,6 +104,13 @@ export class Quote extends Annotation {
   @Field(() => String, { nullable: true, description: "The reporting verb: 'said', 'warned'." })
   @Column({ type: 'text', nullable: true })
   cue: string | null;
+
+  /** Where the cue stands, when an annotation marked it (the span `cueSpan` resolves). */
+  @Column({ name: 'cue_start', type: 'integer', nullable: true })
+  cueStart: number | null;
+
+  @Column({ name: 'cue_end', type: 'integer', nullable: true })
+  cueEnd: number | null;
 
   @Index('IDX_quotes_search', { synchronize: false })
   @Column({

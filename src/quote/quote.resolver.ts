@@ -56,6 +56,11 @@ export class QuoteResolver {
     return spanOf(quote.articleId, quote.spanStart, quote.spanEnd, quote.text) as Span;
   }
 
+  @FieldResolver(() => Span, { nullable: true, description: 'Where the cue stands, when an annotation marked it.' })
+  cueSpan(@Root() quote: Quote): Span | null {
+    return spanOf(quote.articleId, quote.cueStart, quote.cueEnd);
+  }
+
   @FieldResolver(() => Source, { nullable: true })
   async source(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Source | null> {
     return quote.sourceId ? ((await sourcesById(ctx).load(quote.sourceId)) ?? null) : null;
