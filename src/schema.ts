@@ -5,6 +5,7 @@ import { ArticleResolver } from './article/article.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { SpanResolver } from './common/span.resolver';
+import { ArticleExportResolver } from './export/article-export.resolver';
 import { MentionResolver } from './mention/mention.resolver';
 import { OutletResolver } from './outlet/outlet.resolver';
 import { PolicyQuestionResolver } from './policy-question/policy-question.resolver';
@@ -22,6 +23,7 @@ export const resolvers = [
   NodeResolver,
   SpanResolver,
   ArticleResolver,
+  ArticleExportResolver,
   OutletResolver,
   QuoteResolver,
   QuoteBucketResolver,

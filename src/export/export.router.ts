@@ -1,6 +1,7 @@
-// POST /export: the nodes of a query's first connection as CSV or NDJSON rows, paged through on
-// the server and streamed, so that a million rows take constant memory. Each page runs through
-// the same schema, limits and error handling as /graphql.
+// POST /export: the nodes of a query's first connection as CSV or NDJSON rows (every quote with its
+// source when no query is given), paged through on the server and streamed, so that a million rows
+// take constant memory. Each page runs through the same schema, limits and error handling as
+// /graphql. Formats json, brat and webanno export whole annotated articles instead.
 import { once } from 'node:events';
 import { type Stringifier, stringify } from 'csv-stringify';
 import express, { type Request, type Response, type Router } from 'express';
@@ -12,9 +13,25 @@ import { NODE_TYPES } from '../node-types';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
+import { isArticleFormat, streamAnnotatedArticles } from './annotated-article-export';
 import { AFTER_VARIABLE, type ExportPlan, flattenNode, planExport } from './export-query';
 
 type Format = 'csv' | 'ndjson';
+
+/** What a CSV or NDJSON export without a query holds: every quote with its source, its actor and its article. */
+const DEFAULT_QUERY = `{
+  quotes(orderBy: PUBLISHED_AT_DESC) {
+    edges { node {
+      id text kind origin confidence cue
+      source {
+        descriptor anonymity kind role
+        actor { name kind wikidataId }
+        affiliation { name kind wikidataId }
+      }
+      article { id title url publishedAt outlet { name } }
+    } }
+  }
+}`;
 
 interface Page {
   readonly nodes: unknown[];
@@ -88,13 +105,19 @@ interface ExportJob extends ExportServices {
 
 async function handleExport(req: Request, res: Response, services: ExportServices): Promise<void> {
   const {
-    query,
+    query = DEFAULT_QUERY,
     variables,
     format = 'csv',
-  } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: Format };
+  } = (req.body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; format?: unknown };
   try {
+    if (isArticleFormat(format)) {
+      if ((req.body as { query?: unknown } | undefined)?.query !== undefined)
+        throw AppError.badInput(`format ${format} exports whole articles: leave query out`, 'query');
+      return await streamAnnotatedArticles(res, services.dataSource, format, services.config.maxPageSize);
+    }
+    if (format !== 'csv' && format !== 'ndjson')
+      throw AppError.badInput('format must be csv, ndjson, json, brat or webanno', 'format');
     if (typeof query !== 'string') throw AppError.badInput('query must be a GraphQL query string', 'query');
-    if (format !== 'csv' && format !== 'ndjson') throw AppError.badInput('format must be csv or ndjson', 'format');
     const plan = planExport(services.schema, query, services.config.maxPageSize);
     const invalid = validationErrors(services.schema, plan);
     if (invalid.length) return sendErrors(res, 400, invalid);

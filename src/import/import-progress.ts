@@ -7,6 +7,8 @@ export interface ImportTally {
   existing: number;
   failed: number;
   skipped: number;
+  /** Parts of annotation files that were not read. */
+  warnings?: number;
 }
 
 export interface ProgressReporter {

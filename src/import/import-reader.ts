@@ -17,6 +17,8 @@ export interface RawItem {
   readonly label: string;
   readonly value?: Record<string, unknown>;
   readonly parseError?: string;
+  /** What reading the item skipped (lines of an annotation file it does not read). */
+  readonly warnings?: readonly string[];
   /** Bytes of the input read so far, for progress. */
   readonly bytesRead: number;
 }

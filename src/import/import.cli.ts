@@ -1,6 +1,8 @@
-// `npm run import -- <file-or-folder> [--no-extract] [--batch N] [--restart]`: streams articles
-// from JSON Lines, a JSON array or a folder of .txt files into the configured database, in batches
-// through the same service as the importArticles mutation, resuming after an interruption.
+// `npm run import -- [--format json|brat|webanno] <file-or-folder> [--no-extract] [--batch N] [--restart]`:
+// streams articles from JSON Lines (the shape of importArticle's input, annotations included), a
+// JSON array, a folder of .txt files, or a folder of annotated articles (brat, Web Annotation) into
+// the configured database, in batches through the same service as the importArticles mutation,
+// resuming after an interruption.
 import 'reflect-metadata';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,13 +12,26 @@ import { openDatabase, type OpenDatabase } from '../database/database';
 import { runCommand } from '../errors/command-failure';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint } from './import-checkpoint';
 import { createProgressReporter, type ImportTally, type ProgressReporter } from './import-progress';
+import { AnnotationFileFormat } from '../formats/annotation-files';
+import { OffsetUnit } from './annotated-article';
+import { annotationFolderInput } from './annotation-folder-input';
 import { openImportInput, toImportArticleInput, type ImportInput, type RawItem } from './import-reader';
 import { importEach } from './import-batch';
 
-const USAGE = 'usage: npm run import -- <file.jsonl | file.json | folder> [--no-extract] [--batch N] [--restart]';
+const USAGE = [
+  'usage: npm run import -- <file.jsonl | file.json | folder> [--no-extract] [--batch N] [--restart]',
+  '       npm run import -- --format json <file.jsonl> ...',
+  '       npm run import -- --format brat|webanno <folder> [--offsets code-point|utf16|utf8] [--extract] ...',
+].join('\n');
+
+const FILE_FORMATS = { brat: AnnotationFileFormat.BRAT, webanno: AnnotationFileFormat.WEB_ANNOTATION } as const;
+const OFFSET_UNITS = { 'code-point': OffsetUnit.CODE_POINT, utf16: OffsetUnit.UTF16, utf8: OffsetUnit.UTF8 } as const;
 
 interface Options {
   readonly input: string;
+  /** A folder of annotated articles in this format; JSON (Lines, array) or plain .txt files when absent. */
+  readonly format: AnnotationFileFormat | undefined;
+  readonly offsets: OffsetUnit;
   readonly extract: boolean | undefined;
   readonly batchSize: number;
   readonly restart: boolean;
@@ -26,15 +41,29 @@ function parseOptions(argv: string[]): Options {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'no-extract': { type: 'boolean' }, batch: { type: 'string' }, restart: { type: 'boolean' } },
+    options: {
+      'no-extract': { type: 'boolean' },
+      extract: { type: 'boolean' },
+      format: { type: 'string' },
+      offsets: { type: 'string' },
+      batch: { type: 'string' },
+      restart: { type: 'boolean' },
+    },
   });
   if (positionals.length !== 1) throw new Error(USAGE);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && !Object.hasOwn(FILE_FORMATS, format))
+    throw new Error(`--format must be json, brat or webanno\n${USAGE}`);
+  const offsets = values.offsets ?? 'code-point';
+  if (!Object.hasOwn(OFFSET_UNITS, offsets)) throw new Error(`--offsets must be code-point, utf16 or utf8\n${USAGE}`);
   const batchSize = Number(values.batch ?? 100);
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`--batch must be a positive whole number\n${USAGE}`);
   return {
     input: path.resolve(positionals[0]),
-    extract: values['no-extract'] ? false : undefined,
+    format: format === 'json' ? undefined : FILE_FORMATS[format as keyof typeof FILE_FORMATS],
+    offsets: OFFSET_UNITS[offsets as keyof typeof OFFSET_UNITS],
+    extract: values['no-extract'] ? false : values.extract ? true : undefined,
     batchSize,
     restart: values.restart ?? false,
   };
@@ -82,6 +111,12 @@ function recordFailure(context: BatchContext, item: RawItem, code: string, field
   appendFileSync(context.files.failures, `${JSON.stringify(failure)}\n`);
 }
 
+/** What reading an item skipped, on stderr: the first 20 of a run, then only their count at the end. */
+function reportWarning(context: BatchContext, item: RawItem, warning: string): void {
+  context.tally.warnings = (context.tally.warnings ?? 0) + 1;
+  if (context.tally.warnings <= 20) console.warn(`quotegraph import: ${item.label}: ${warning}`);
+}
+
 /** Imports a batch (each article in its own transaction), tallies the outcomes, checkpoints it. */
 async function importBatch(context: BatchContext, batch: readonly RawItem[]): Promise<void> {
   const { options, tally } = context;
@@ -97,6 +132,7 @@ async function importBatch(context: BatchContext, batch: readonly RawItem[]): Pr
   );
   for (const item of batch.filter((i) => i.parseError))
     recordFailure(context, item, 'BAD_USER_INPUT', null, item.parseError as string);
+  for (const item of batch) for (const warning of item.warnings ?? []) reportWarning(context, item, warning);
   for (const result of results) {
     if (result.error)
       recordFailure(context, parsed[result.index], result.error.code, result.error.field, result.error.message);
@@ -135,6 +171,9 @@ function printSummary(options: Options, tally: ImportTally, failuresFile: string
       `  already present: ${tally.existing}`,
       `  failed:          ${tally.failed}${tally.failed ? ` (see ${failuresFile})` : ''}`,
       `  skipped:         ${tally.skipped}${tally.skipped ? ' (committed by an earlier, interrupted run)' : ''}`,
+      ...(tally.warnings
+        ? [`  warnings:        ${tally.warnings} (parts of annotation files not read; the first 20 above)`]
+        : []),
       `  peak memory:     ${peakMb.toFixed(0)} MB`,
     ].join('\n'),
   );
@@ -157,7 +196,13 @@ async function run(options: Options): Promise<void> {
     checkpoint: `${options.input}.checkpoint.json`,
     failures: `${options.input}.failures.jsonl`,
   };
-  const source = await openImportInput(options.input);
+  const source = options.format
+    ? await annotationFolderInput(options.input, {
+        format: options.format,
+        offsets: options.offsets,
+        extract: options.extract ?? false,
+      })
+    : await openImportInput(options.input);
   const { resumeFrom, earlierFailures } = resumePoint(options, files);
 
   const database = await openDatabase(config, { migrate: true });
