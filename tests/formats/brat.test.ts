@@ -15,6 +15,8 @@ import { AttributionMethod, QuoteKind } from '../../src/quote/quote.entity';
 import { Anonymity, SourceKind } from '../../src/source/source.entity';
 import { Position } from '../../src/stance/stance.entity';
 
+import { standoffShape } from '../setup/brat-shape';
+
 const fixtures = path.join(__dirname, '..', 'fixtures', 'brat');
 const body = readFileSync(path.join(fixtures, 'flood-wall.txt'), 'utf8');
 const ann = readFileSync(path.join(fixtures, 'flood-wall.ann'), 'utf8');
@@ -56,29 +58,6 @@ function keyless(annotations: AnnotationsData) {
       source: spanOfSource(source),
     })),
     mentions: (annotations.mentions ?? []).map(({ actor, span }) => ({ actor: actorNamed(actor, actors), span })),
-  };
-}
-
-/** A .ann's T lines as type and offsets, and its events as roles to offsets: what ids cannot change. */
-function standoffShape(text: string) {
-  const rows = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split('\t'));
-  const textBounds = new Map(rows.filter(([id]) => id.startsWith('T')).map(([id, annotation]) => [id, annotation]));
-  const offsetsOf = (id: string) => textBounds.get(id)?.replace(/^\S+ /, '');
-  const events = rows
-    .filter(([id]) => id.startsWith('E'))
-    .map(([, annotation]) =>
-      annotation
-        .split(' ')
-        .map((argument) => argument.replace(/:(T\d+)$/, (_, id: string) => ` ${offsetsOf(id)}`))
-        .sort()
-        .join(' | '),
-    );
-  return {
-    textBounds: [...textBounds.values()].filter((annotation) => !annotation.startsWith('Discuss')).sort(),
-    events: events.sort(),
   };
 }
 
