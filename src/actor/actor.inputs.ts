@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsOptional, IsString, Matches, MaxLength } from 'class-va
 import { Field, ID, InputType } from 'type-graphql';
 import { ActorKind } from './actor.entity';
 
-const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
+export const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
 
 @InputType()
 export class CreateActorInput {

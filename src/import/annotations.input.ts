@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
 import { ActorKind } from '../actor/actor.entity';
+import { WIKIDATA_ID } from '../actor/actor.inputs';
 import { SpanInput } from '../common/span-input';
 import { KEBAB_CASE, KEBAB_MESSAGE } from '../policy-question/policy-question.inputs';
 import { AttributionMethod, QuoteKind } from '../quote/quote.entity';
@@ -43,7 +44,6 @@ registerEnumType(OffsetUnit, {
 });
 
 const NOT_BLANK = /\S/;
-const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
 const WIKIDATA_MESSAGE = 'wikidataId must be a Wikidata item id such as Q3874799';
 /** Enough for the longest article's annotations; a bound, so that one input cannot ask for unbounded work. */
 const MAX_RECORDS = 5000;

@@ -296,6 +296,22 @@ describe('importing an article with its own annotations', () => {
     ]);
   });
 
+  test('finds actors by Wikidata id, and by whether they have one', async () => {
+    await app.graphql(IMPORT, {
+      input: { title: 'First', body: RAW_BODY, extract: false, annotations: annotations() },
+    });
+    const names = async (filter: object) =>
+      (
+        await app.graphql(`query ($filter: ActorFilter) { actors(filter: $filter) { edges { node { name } } } }`, {
+          filter,
+        })
+      ).data.actors.edges.map((e: any) => e.node.name);
+    expect(await names({ wikidataIds: ['Q424242', 'Q1'] })).toEqual(['Olena Kovalenko']);
+    expect((await names({ hasWikidataId: false })).sort()).toEqual(['Hungary', 'Ukraine']);
+    const { errors } = await app.graphql(`{ actors(filter: { wikidataIds: ["42"] }) { totalCount } }`);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.wikidataIds' });
+  });
+
   test('with extract: true, extraction fills only what the annotations leave out', async () => {
     const body =
       'The minister said: "We will rebuild every bridge this year." Later he warned: "The winter will be hard for everyone."';
