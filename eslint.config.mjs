@@ -196,6 +196,30 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The file formats are pure: text in, annotations out, and back; the entities only for their enums.
+    files: ['src/formats/**/*.ts'],
+    rules: {
+      'quotegraph/import-boundaries': [
+        'error',
+        {
+          allow: [
+            'src/formats/',
+            'src/import/annotated-article.ts',
+            'src/common/code-points.ts',
+            'src/article/article-body.ts',
+            'src/article/body-offsets.ts',
+            'src/extraction/source-phrases.ts',
+            'src/actor/actor.entity.ts',
+            'src/quote/quote.entity.ts',
+            'src/source/source.entity.ts',
+            'src/stance/stance.entity.ts',
+          ],
+          forbidPackages: databasePackages,
+        },
+      ],
+    },
+  },
 
   prettier,
 ]);
