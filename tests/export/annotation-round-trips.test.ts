@@ -215,6 +215,43 @@ describe('annotation round trips', () => {
     }
   });
 
+  test('a brat file over a text with an emoji, a decomposed accent and CRLF lands on the stored text, and exports in its code points', async () => {
+    const text = 'Kyiv 🇺🇦\r\nThe mayor of Pe\u0301cs said: “We will rebuild.”\r\n';
+    const codePoint = (needle: string) => Array.from(text.slice(0, text.indexOf(needle))).length;
+    const at = (needle: string) => `${codePoint(needle)} ${codePoint(needle) + Array.from(needle).length}\t${needle}`;
+    const ann = [
+      `T1\tSource ${at('The mayor of Pe\u0301cs')}`,
+      `T2\tCue ${at('said')}`,
+      `T3\tContent ${at('“We will rebuild.”')}`,
+      `T4\tAttribution ${at('said')}`,
+      'E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1',
+    ].join('\n');
+    const app = await startTestApp();
+    try {
+      const { data, errors } = await app.graphql(
+        `mutation ($input: ImportAnnotationFileInput!) {
+          importAnnotationFile(input: $input) { article { body annotationsAs(format: BRAT) quotes { edges { node { text cueSpan { text } source { descriptor span { text } } } } } } }
+        }`,
+        { input: { format: 'BRAT', file: ann, article: { title: 'Pécs', body: text, extract: false } } },
+      );
+      expect(errors).toBeUndefined();
+      const { article } = data.importAnnotationFile;
+      expect(article.body).toBe('Kyiv 🇺🇦\nThe mayor of P\u00e9cs said: “We will rebuild.”');
+      expect(article.quotes.edges.map((e: any) => e.node)).toEqual([
+        {
+          text: '“We will rebuild.”',
+          cueSpan: { text: 'said' },
+          source: { descriptor: 'The mayor of P\u00e9cs', span: { text: 'The mayor of P\u00e9cs' } },
+        },
+      ]);
+      // The export counts code points of the stored body: the flag is two, the composed é one, LF one.
+      expect(article.annotationsAs).toMatch(/^T\d+\tSource 8 25\tThe mayor of P\u00e9cs$/m);
+      expect(article.annotationsAs).toMatch(/^T\d+\tContent 32 50\t“We will rebuild.”$/m);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('importAnnotationFile names the line of a brat file it cannot read and writes nothing', async () => {
     const app = await startTestApp();
     try {
