@@ -13,6 +13,7 @@ import {
   articleFieldsOf,
 } from '../formats/annotation-files';
 import { articleIdPages, readAnnotatedArticles } from './annotated-article-reader';
+import { drainedOrClosed } from './drained';
 
 export const ARTICLE_FORMATS = {
   json: null,
@@ -23,20 +24,6 @@ export type ArticleFormat = keyof typeof ARTICLE_FORMATS;
 
 export function isArticleFormat(format: unknown): format is ArticleFormat {
   return typeof format === 'string' && Object.hasOwn(ARTICLE_FORMATS, format);
-}
-
-/** Waits while the client reads slower than the export writes, or until it goes away. */
-async function drained(res: Response): Promise<void> {
-  if (!res.writableNeedDrain || res.destroyed) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      res.removeListener('drain', done);
-      res.removeListener('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
 }
 
 /** A file name that sorts in import order and says what the article is: 0001-zelensky-presents-his-plan. */
@@ -88,7 +75,7 @@ export async function streamAnnotatedArticles(
     } else {
       res.write(`${JSON.stringify(article)}\n`);
     }
-    await drained(res);
+    if (res.writableNeedDrain && !res.destroyed) await drainedOrClosed(res, res);
   }
   if (zip) zip.end();
   else res.end();

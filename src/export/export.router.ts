@@ -14,6 +14,7 @@ import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
 import { isArticleFormat, streamAnnotatedArticles } from './annotated-article-export';
+import { drainedOrClosed } from './drained';
 import { AFTER_VARIABLE, type ExportPlan, flattenNode, planExport } from './export-query';
 
 type Format = 'csv' | 'ndjson';
@@ -64,21 +65,10 @@ function sendErrors(res: Response, status: number, errors: readonly Error[]): vo
   res.status(status).json({ errors: formatted });
 }
 
-/**
- * Writes and waits while the client reads slower than the database pages, or until the client
- * goes away (then the loop sees the response destroyed and stops paging).
- */
+/** Writes, and waits while the client reads slower than the database pages. */
 async function write(stream: NodeJS.WritableStream, chunk: unknown, res: Response): Promise<void> {
   if (stream.write(chunk as string) || res.destroyed) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      stream.removeListener('drain', done);
-      res.removeListener('close', done);
-      resolve();
-    };
-    stream.once('drain', done);
-    res.once('close', done);
-  });
+  await drainedOrClosed(stream, res);
 }
 
 export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource, config: Config): Router {
