@@ -2,6 +2,9 @@
 import { AppError } from '../errors/app-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Our type names, as toGlobalId writes them: so a type such as `__proto__`, `constructor` or one
+// holding a NUL never reaches a lookup or a query.
+const TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
 export interface DecodedGlobalId {
   readonly type: string;
@@ -18,7 +21,7 @@ export function fromGlobalId(globalId: string, field: string): DecodedGlobalId {
   const separator = decoded.indexOf(':');
   const type = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator <= 0 || !UUID.test(id)) {
+  if (separator <= 0 || !TYPE_NAME.test(type) || !UUID.test(id)) {
     throw AppError.badInput(`${field} is not a valid id`, field);
   }
   return { type, id };

@@ -1,7 +1,7 @@
 // The one place errors become what a client sees: coded errors pass through, PostgreSQL errors are
 // mapped by SQLSTATE, and everything else is masked (no stack, no SQL) and logged here instead.
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
@@ -34,9 +34,25 @@ export function fromPostgresError(error: PgError): AppError | undefined {
       return AppError.badInput(error.message ?? 'violates a check', error.column, { constraint: error.constraint });
     case '57014':
       return new AppError(ErrorCode.Timeout, 'the query took longer than the statement timeout');
+    // The arguments are checked before they reach SQL; these are the net under those checks.
+    case '22021':
+      return AppError.badInput('a value holds a character that cannot be stored as text (such as NUL)');
+    case '54001':
+      return AppError.badInput('the request is too complex for the database: make it shorter or simpler');
     default:
       return undefined;
   }
+}
+
+/**
+ * An error Apollo raises about the request itself before any operation runs (a persisted query
+ * whose hash does not match its text, an unsupported persisted query version): it carries an HTTP
+ * 4xx status but no code, and nothing was thrown by our code or a library underneath it.
+ */
+function isRequestError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -50,6 +66,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const mapped = fromPostgresError(original.driverError as PgError);
     if (mapped) return { ...base, message: mapped.message, extensions: { ...mapped.extensions } };
   }
+  // Apollo's own code for a request it cannot run, as it answers a body that is not JSON.
+  if (isRequestError(original)) return { ...base, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
   const code = formatted.extensions?.code;
   // Errors of GraphQL itself (parse, validation, variable coercion) are safe and useful as they are.
   if (typeof code === 'string' && code !== String(ErrorCode.Internal)) {
