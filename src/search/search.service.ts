@@ -13,6 +13,7 @@ import { AppError } from '../errors/app-error';
 import type { Article } from '../article/article.entity';
 import type { Quote } from '../quote/quote.entity';
 import { quotesById } from '../quote/quote.loaders';
+import { checkSearchText } from './search-limits';
 import { SEARCH_ORDER_KEYS, SearchHitType, SearchResult } from './search.types';
 
 // PostgreSQL marks matches with control characters no stored body can hold; the text is then
@@ -117,6 +118,8 @@ export async function search(
   filter: ArticleFilter | null | undefined,
 ): Promise<Connection<SearchResult>> {
   if (!text.trim()) throw AppError.badInput('query must not be empty', 'query');
+  checkSearchText(text, 'query');
+  checkSearchText(filter?.search, 'filter.search');
   const wanted = types ?? Object.values(SearchHitType);
   if (!wanted.length) return Connection.empty();
   return listConnection(
