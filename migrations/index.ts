@@ -10,5 +10,6 @@ import { DefaultSourceKind1795617732246 } from './1795617732246-default-source-k
 import { AddActorAmbiguous1795618104201 } from './1795618104201-add-actor-ambiguous';
 import { AddActorOrigin1795618500000 } from './1795618500000-add-actor-origin';
 import { AddQuoteCueSpan1795623853752 } from './1795623853752-add-quote-cue-span';
+import { CreateApiKeys1795625685846 } from './1795625685846-create-api-keys';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201, AddActorOrigin1795618500000, AddQuoteCueSpan1795623853752];
+export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201, AddActorOrigin1795618500000, AddQuoteCueSpan1795623853752, CreateApiKeys1795625685846];

@@ -1,6 +1,7 @@
 // The only module that reads process.env: every setting is parsed, checked and frozen here, so a
 // wrong value stops the start with one line naming the variable.
 import { ExpectedFailure } from './errors/expected-failure';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
 
 export class ConfigError extends ExpectedFailure {
   constructor(
@@ -39,6 +40,45 @@ export interface Config {
   /** Origins browsers may call the API from; "localhost" stands for localhost on any port. */
   readonly corsOrigins: readonly string[];
   readonly logSql: boolean;
+  /** Whether reading needs a key: 'open', or 'key' (a reader key at least). */
+  readonly readAccess: 'open' | 'key';
+  /** Host header names served (DNS rebinding); empty: any. */
+  readonly allowedHosts: readonly string[];
+  /** Where the zero-config start keeps the editor key it makes, for the playground and the clients. */
+  readonly apiKeyFile: string;
+  /** Mutations (root fields) one key, and one address, may make per minute. */
+  readonly mutationsPerMinutePerKey: number;
+  readonly mutationsPerMinutePerAddress: number;
+  /** What a GraphQL document may ask for, checked before any SQL runs. */
+  readonly queryLimits: QueryLimits;
+  /** Whether the schema answers introspection (the playground needs it). */
+  readonly graphqlIntrospection: boolean;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+/** True when the server listens only where other machines cannot reach it. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host.toLowerCase()) || /^127\./.test(host);
+}
+
+function readReadAccess(env: Env, host: string): 'open' | 'key' {
+  const raw = env.READ_ACCESS?.trim().toLowerCase();
+  if (!raw) return isLoopbackHost(host) ? 'open' : 'key';
+  if (raw === 'open' || raw === 'key') return raw;
+  throw new ConfigError('READ_ACCESS', 'must be open or key', env.READ_ACCESS ?? '');
+}
+
+/** ALLOWED_HOSTS, comma-separated names; by default the loopback names when listening on loopback, else any. */
+function readAllowedHosts(env: Env, host: string): readonly string[] {
+  const raw = env.ALLOWED_HOSTS?.trim();
+  if (!raw) return Object.freeze(isLoopbackHost(host) ? [...LOOPBACK_HOSTS, host.toLowerCase()] : []);
+  if (raw === '*') return Object.freeze([]);
+  const names = raw.split(',').map((name) => name.trim().toLowerCase());
+  const bad = names.find((name) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name));
+  if (bad !== undefined)
+    throw new ConfigError('ALLOWED_HOSTS', `must list host names such as quotes.example.org, or * (not ${bad})`, raw);
+  return Object.freeze(names);
 }
 
 type Env = Record<string, string | undefined>;
@@ -101,6 +141,21 @@ function readOrigins(env: Env, name: string, fallback: string[]): readonly strin
   return Object.freeze(origins);
 }
 
+function readQueryLimits(env: Env): QueryLimits {
+  const d = DEFAULT_QUERY_LIMITS;
+  return Object.freeze({
+    maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', d.maxDepth, 1, 1000),
+    maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', d.maxAliases, 1, 100_000),
+    maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', d.maxDirectives, 1, 100_000),
+    maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', d.maxTokens, 100, 10_000_000),
+    maxCost: readInteger(env, 'MAX_QUERY_COST', d.maxCost, 1, 1_000_000_000),
+    maxVariablesBytes: readInteger(env, 'MAX_VARIABLES_BYTES', d.maxVariablesBytes, 1024, 2 * 1024 * 1024 * 1024),
+    maxVariablesDepth: readInteger(env, 'MAX_VARIABLES_DEPTH', d.maxVariablesDepth, 2, 1000),
+    // "Did you mean …?" helps a researcher at the playground, and an attacker mapping the schema in production.
+    fieldSuggestions: readBoolean(env, 'GRAPHQL_FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return Object.freeze({
     host: env.HOST?.trim() || 'localhost',
@@ -120,5 +175,12 @@ export function loadConfig(env: Env = process.env): Config {
     maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS', ['localhost']),
     logSql: readBoolean(env, 'LOG_SQL', false),
+    readAccess: readReadAccess(env, env.HOST?.trim() || 'localhost'),
+    allowedHosts: readAllowedHosts(env, env.HOST?.trim() || 'localhost'),
+    apiKeyFile: env.API_KEY_FILE?.trim() || '.data/api-key',
+    mutationsPerMinutePerKey: readInteger(env, 'MUTATIONS_PER_MINUTE_PER_KEY', 600, 1, 1_000_000),
+    mutationsPerMinutePerAddress: readInteger(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
+    queryLimits: readQueryLimits(env),
+    graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
   });
 }

@@ -1,6 +1,8 @@
 // Start-up: configuration -> database (migrated, seeded on first start) -> server -> listen.
 // SIGINT and SIGTERM stop the server, then the database, embedded PostgreSQL included.
 import 'reflect-metadata';
+import { ensureLocalEditorKey } from './auth/local-key';
+import { actAs, localCaller } from './common/caller';
 import { ConfigError, loadConfig } from './config';
 import { isCorpusEmpty, loadExampleCorpus } from './corpus/example-corpus';
 import { openDatabase, type OpenDatabase } from './database/database';
@@ -46,11 +48,17 @@ async function main(): Promise<void> {
   try {
     database = await openDatabase(config, { migrate: true });
     if (config.seedExampleCorpus && (await isCorpusEmpty(database.dataSource))) {
-      const results = await loadExampleCorpus(database.dataSource);
+      const results = await actAs(localCaller(), () => loadExampleCorpus((database as OpenDatabase).dataSource));
       console.log(
         `quotegraph: loaded the example corpus (${results.length} article${results.length === 1 ? '' : 's'})`,
       );
     }
+    // The zero-config start: the first one makes an editor key for this machine's playground and clients.
+    const newKey = config.databaseUrl ? null : await ensureLocalEditorKey(database.dataSource, config.apiKeyFile);
+    if (newKey)
+      console.log(
+        `quotegraph: made an editor API key, kept in ${config.apiKeyFile} for the playground and clients on this machine; it is shown only now:\n${newKey}`,
+      );
     server = await createServer({ config, dataSource: database.dataSource, schema: await createSchema() });
     await listen(server, config.host, config.port);
   } catch (error) {

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver';
 import { ArticleResolver } from './article/article.resolver';
+import { ApiKeyResolver } from './auth/api-key.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { SpanResolver } from './common/span.resolver';
@@ -36,6 +37,7 @@ export const resolvers = [
   ActorResolver,
   PolicyQuestionResolver,
   StanceResolver,
+  ApiKeyResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

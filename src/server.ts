@@ -14,6 +14,11 @@ import { formatError } from './errors/format-error';
 import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
+import { accessPlugin } from './auth/access.plugin';
+import { apolloLimitOptions } from './limits/query-limits';
+import { authenticate, callerOf } from './auth/authenticate';
+import { checkHost } from './auth/host-check';
+import { liveLocalKey } from './auth/local-key';
 
 export interface ServerDependencies {
   readonly config: Config;
@@ -28,55 +33,69 @@ export interface QuotegraphServer {
   stop(): Promise<void>;
 }
 
+// Errors outside GraphQL (malformed JSON, a body over the limit): a JSON error, never a stack.
+function answerHttpError(
+  error: { status?: number; type?: string },
+  _req: express.Request,
+  res: express.Response,
+  _next: express.NextFunction,
+): void {
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error('quotegraph: request failed', error);
+  const message =
+    status === 413
+      ? 'the request body is larger than MAX_REQUEST_BYTES'
+      : status === 500
+        ? 'Internal server error'
+        : 'the request is malformed (is it JSON?)';
+  res.status(status).json({
+    errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+  });
+}
+
 export async function createServer({ config, dataSource, schema }: ServerDependencies): Promise<QuotegraphServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Depth, aliases, directives, tokens, variables and cost, all checked before any resolver runs.
+  const limits = apolloLimitOptions<Context>(config.queryLimits, formatError);
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    ...limits,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.graphqlIntrospection,
     // Apollo's landing page loads from a CDN; GET /graphql serves our offline playground instead.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      accessPlugin(config),
+    ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(checkHost(config.allowedHosts));
   // A browser opened at the server's root lands in the playground.
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
-  app.use(createPlaygroundRouter(dataSource));
+  app.use(createPlaygroundRouter(dataSource, { localKey: () => liveLocalKey(dataSource, config.apiKeyFile) }));
+  app.use('/export', authenticate(dataSource, config));
   app.use(createExportRouter(schema, dataSource, config));
   app.use(
     '/graphql',
     // Imports carry whole articles: the default leaves room for batches of long ones.
     express.json({ limit: config.maxRequestBytes }),
-    expressMiddleware(apollo, { context: async () => createContext(dataSource.manager, config, NODE_TYPES) }),
+    // After the body is read, so that the key's identity carries into the request's work.
+    authenticate(dataSource, config),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(dataSource.manager, config, NODE_TYPES, callerOf(res), req.socket.remoteAddress ?? null),
+    }),
   );
-  // Errors outside GraphQL (malformed JSON, a body over the limit): a JSON error, never a stack.
-  app.use(
-    (
-      error: { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-      if (status === 500) console.error('quotegraph: request failed', error);
-      const message =
-        status === 413
-          ? 'the request body is larger than MAX_REQUEST_BYTES'
-          : status === 500
-            ? 'Internal server error'
-            : 'the request is malformed (is it JSON?)';
-      res.status(status).json({
-        errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-      });
-    },
-  );
+  app.use(answerHttpError);
 
   return {
     httpServer,

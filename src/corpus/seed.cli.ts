@@ -1,5 +1,6 @@
 // `npm run seed`: loads the example corpus into the configured database; a second run changes nothing.
 import 'reflect-metadata';
+import { actAs, localCaller } from '../common/caller';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/database';
 import { exitWithFailure } from '../errors/command-failure';
@@ -18,4 +19,5 @@ async function seed(): Promise<void> {
   }
 }
 
-seed().catch((error) => exitWithFailure('quotegraph', error));
+// Revisions record the command's user as who loaded the corpus.
+actAs(localCaller(), seed).catch((error) => exitWithFailure('quotegraph', error));

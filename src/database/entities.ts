@@ -1,4 +1,5 @@
 import { ActorAlias } from '../actor/actor-alias.entity';
+import { ApiKey } from '../auth/api-key.entity';
 import { ActorMembership } from '../actor/actor-membership.entity';
 import { Actor } from '../actor/actor.entity';
 import { Article } from '../article/article.entity';
@@ -22,4 +23,5 @@ export const entities = [
   PolicyQuestion,
   Stance,
   Revision,
+  ApiKey,
 ];

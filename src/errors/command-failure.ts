@@ -1,10 +1,13 @@
 // How the app and its command-line scripts report the error that stops them: expected failures
 // (bad configuration, an unreachable database, a missing file) as their one-line message, anything
 // else with its stack when asked, for whoever has to debug it.
+import { AppError } from './app-error';
 import { ExpectedFailure } from './expected-failure';
 
 export function isExpectedFailure(error: unknown): error is Error {
-  return error instanceof ExpectedFailure || (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+  return (
+    error instanceof ExpectedFailure || error instanceof AppError || (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+  );
 }
 
 export function failureMessage(error: unknown, withStack: boolean): string {

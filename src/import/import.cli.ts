@@ -17,6 +17,7 @@ import { OffsetUnit } from './annotated-article';
 import { annotationFolderInput } from './annotation-folder-input';
 import { openImportInput, toImportArticleInput, type ImportInput, type RawItem } from './import-reader';
 import { importEach } from './import-batch';
+import { actAs, localCaller } from '../common/caller';
 
 const USAGE = [
   'usage: npm run import -- <file.jsonl | file.json | folder> [--no-extract] [--batch N] [--restart]',
@@ -220,4 +221,5 @@ async function run(options: Options): Promise<void> {
   if (tally.failed) printFailures(tally, files.failures);
 }
 
-runCommand('quotegraph import', parseOptions, run);
+// Revisions record the command's user as who made the changes.
+runCommand('quotegraph import', parseOptions, (options) => actAs(localCaller(), () => run(options)));

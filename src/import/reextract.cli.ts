@@ -17,6 +17,7 @@ import {
   tallyItems,
 } from './reextract-batch';
 import type { ChangeCounts } from './reextract.service';
+import { actAs, localCaller } from '../common/caller';
 
 const USAGE = 'usage: npm run reextract [-- --article-id ID] [--page N]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,4 +82,5 @@ async function run(options: Options): Promise<void> {
   if (tally.failedArticles) process.exitCode = 1;
 }
 
-runCommand('quotegraph reextract', parseOptions, run);
+// Revisions record the command's user as who made the changes.
+runCommand('quotegraph reextract', parseOptions, (options) => actAs(localCaller(), () => run(options)));

@@ -53,6 +53,13 @@ function queryLimitErrorIn(error: unknown): QueryLimitError | undefined {
   return undefined;
 }
 
+/** A refusal's HTTP status rides in `extensions.http` for Apollo to set; it is not for clients to read. */
+function withoutHttp(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+  const { http, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 /**
  * Wraps formatError: a refusal reaches it as the QueryLimitError itself (BAD_USER_INPUT, limit),
  * not as the GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED Apollo wraps it in; and GraphQL's
@@ -65,7 +72,9 @@ export function formatErrorWithLimits(
   const filterSuggestions = suggestionsFilter(limits.fieldSuggestions);
   return (formatted, error) => {
     const refusal = queryLimitErrorIn(error);
-    return filterSuggestions(refusal ? formatError(refusal.toJSON(), refusal) : formatError(formatted, error));
+    return withoutHttp(
+      filterSuggestions(refusal ? formatError(refusal.toJSON(), refusal) : formatError(formatted, error)),
+    );
   };
 }
 

@@ -25,6 +25,7 @@ export const PLAYGROUND_ASSETS: Record<string, string> = {
 
 export const PLAYGROUND_SCRIPT = `
 const cookbook = JSON.parse(document.getElementById('cookbook').textContent);
+const headers = JSON.parse(document.getElementById('headers').textContent);
 const send = GraphiQL.createFetcher({ url: window.location.pathname });
 // GraphiQL keeps the operation name of the tab it started on when another tab is run; a name the
 // document does not define is dropped, so the document's own operation runs.
@@ -38,6 +39,8 @@ root.render(
     fetcher,
     defaultTabs: cookbook.map((recipe) => ({ query: recipe.document, variables: JSON.stringify(recipe.variables, null, 2) })),
     defaultEditorToolsVisibility: true,
+    // The local editor key, when the page was served to this machine's browser: imports work at once.
+    defaultHeaders: Object.keys(headers).length ? JSON.stringify(headers, null, 2) : undefined,
   }),
 );
 `;
@@ -51,7 +54,11 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-export function playgroundPage(tabs: PlaygroundTab[], assetsPath = '/playground'): string {
+export function playgroundPage(
+  tabs: PlaygroundTab[],
+  headers: Record<string, string> = {},
+  assetsPath = '/playground',
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -65,6 +72,7 @@ export function playgroundPage(tabs: PlaygroundTab[], assetsPath = '/playground'
 <body>
   <div id="graphiql">Loading the playground…</div>
   <script id="cookbook" type="application/json">${jsonForScript(tabs)}</script>
+  <script id="headers" type="application/json">${jsonForScript(headers)}</script>
   <script src="${assetsPath}/react.production.min.js"></script>
   <script src="${assetsPath}/react-dom.production.min.js"></script>
   <script src="${assetsPath}/graphiql.min.js"></script>

@@ -39,7 +39,11 @@ export class Revision {
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   at: Date;
 
-  @Field(() => String, { nullable: true, description: "The caller's identity; null until the API has authentication." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who made the change: `key:<API key id>`, or `local:<user>@<host>` for a command run on the server; null for changes made before keys.',
+  })
   @Column({ type: 'text', nullable: true })
   by: string | null;
 }

@@ -3,6 +3,12 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { queryRows, type SQL, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
+import { actingCaller } from '../common/caller';
+
+/** Who the change is by: the request's key, or the command line's user (see auth/caller.ts). */
+function byOfActingCaller(): SQL {
+  return sql`${sql.value(actingCaller()?.by ?? null)}::text`;
+}
 
 export type RevisionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -65,8 +71,8 @@ async function writeRevisions(
   if (!ids.length) return;
   await queryRows(
     tx,
-    sql`INSERT INTO revisions (entity_type, entity_id, operation, before, after)
-        SELECT ${sql.value(type)}, r.id, ${sql.value(operation)}, r.before, r.after
+    sql`INSERT INTO revisions (entity_type, entity_id, operation, before, after, by)
+        SELECT ${sql.value(type)}, r.id, ${sql.value(operation)}, r.before, r.after, ${byOfActingCaller()}
         FROM unnest(${sql.value(ids)}::uuid[], ${sql.value(jsonOf(before, ids))}::jsonb[], ${sql.value(jsonOf(after, ids))}::jsonb[]) AS r(id, before, after)`,
   );
 }
@@ -90,12 +96,12 @@ export async function recordCreated(
     .filter(([, typeIds]) => typeIds.length)
     .map(
       ([type, typeIds]) =>
-        sql`SELECT ${sql.value(type)}::text, t.id, 'CREATE', ${rowJson(type)} FROM ${rowsOf(type, typeIds)}`,
+        sql`SELECT ${sql.value(type)}::text, t.id, 'CREATE', ${rowJson(type)}, ${byOfActingCaller()} FROM ${rowsOf(type, typeIds)}`,
     );
   if (!selects.length) return;
   await queryRows(
     tx,
-    sql`INSERT INTO revisions (entity_type, entity_id, operation, after) ${sql.join(selects, ' UNION ALL ')}`,
+    sql`INSERT INTO revisions (entity_type, entity_id, operation, after, by) ${sql.join(selects, ' UNION ALL ')}`,
   );
 }
 
