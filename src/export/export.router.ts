@@ -2,10 +2,23 @@
 // source when no query is given), paged through on the server and streamed, so that a million rows
 // take constant memory. Each page runs through the same schema, limits and error handling as
 // /graphql. Formats json, brat and webanno export whole annotated articles instead.
+// An export is bounded (export-query's ExportLimits): a query whose rows would be too wide is
+// refused before it runs; past maxRows, or at a row wider than the limits, the stream is cut. An
+// NDJSON export then ends with one line `{"errors":[{message, extensions:{code, field}}]}` (a row's
+// cells are always strings, never a list); a CSV one is cut short, so its transfer ends incomplete.
 import { once } from 'node:events';
 import { type Stringifier, stringify } from 'csv-stringify';
 import express, { type Request, type Response, type Router } from 'express';
-import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createContext } from '../common/context';
@@ -15,7 +28,16 @@ import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
 import { isArticleFormat, streamAnnotatedArticles } from './annotated-article-export';
 import { drainedOrClosed } from './drained';
-import { AFTER_VARIABLE, type ExportPlan, flattenNode, planExport } from './export-query';
+import {
+  AFTER_VARIABLE,
+  csvRow,
+  DEFAULT_EXPORT_LIMITS,
+  type ExportLimits,
+  type ExportPlan,
+  flattenNode,
+  parseExportQuery,
+  planExport,
+} from './export-query';
 
 type Format = 'csv' | 'ndjson';
 
@@ -71,10 +93,35 @@ async function write(stream: NodeJS.WritableStream, chunk: unknown, res: Respons
   await drainedOrClosed(stream, res);
 }
 
-export function createExportRouter(schema: GraphQLSchema, dataSource: DataSource, config: Config): Router {
+/** What an export is held to besides the schema: its limits, and the checks /graphql makes of a query. */
+export interface ExportRouterOptions {
+  readonly limits?: Partial<ExportLimits>;
+  /** Validation rules beyond graphql-js's own (depth, aliases, …), as /graphql runs them. */
+  readonly validationRules?: readonly ValidationRule[];
+  /**
+   * Called with the query as it will run (paged) and the variables, after validation and before
+   * the first page; throws to refuse it (a cost limit). A BAD_USER_INPUT refusal answers 400.
+   */
+  readonly checkQuery?: (document: DocumentNode, variables: Record<string, unknown> | undefined) => void;
+}
+
+export function createExportRouter(
+  schema: GraphQLSchema,
+  dataSource: DataSource,
+  config: Config,
+  options: ExportRouterOptions = {},
+): Router {
   const router = express.Router();
+  const services: ExportServices = {
+    schema,
+    dataSource,
+    config,
+    limits: { ...DEFAULT_EXPORT_LIMITS, ...options.limits },
+    rules: [...specifiedRules, ...(options.validationRules ?? [])],
+    checkQuery: options.checkQuery ?? (() => undefined),
+  };
   router.post('/export', express.json({ limit: config.maxRequestBytes }), (req: Request, res: Response) =>
-    handleExport(req, res, { schema, dataSource, config }),
+    handleExport(req, res, services),
   );
   return router;
 }
@@ -84,6 +131,9 @@ interface ExportServices {
   readonly schema: GraphQLSchema;
   readonly dataSource: DataSource;
   readonly config: Config;
+  readonly limits: ExportLimits;
+  readonly rules: readonly ValidationRule[];
+  readonly checkQuery: NonNullable<ExportRouterOptions['checkQuery']>;
 }
 
 /** One export request, checked and planned: everything a page needs to run. */
@@ -108,47 +158,89 @@ async function handleExport(req: Request, res: Response, services: ExportService
     if (format !== 'csv' && format !== 'ndjson')
       throw AppError.badInput('format must be csv, ndjson, json, brat or webanno', 'format');
     if (typeof query !== 'string') throw AppError.badInput('query must be a GraphQL query string', 'query');
-    const plan = planExport(services.schema, query, services.config.maxPageSize);
-    const invalid = validationErrors(services.schema, plan);
+    const document = parseExportQuery(query);
+    // Validated before it is planned, so that planning only ever walks a valid query (no fragment cycle).
+    const invalid = validationErrors(services, document);
     if (invalid.length) return sendErrors(res, 400, invalid);
+    const plan = planExport(services.schema, document, services.config.maxPageSize, {
+      limits: services.limits,
+      variables,
+    });
+    const invalidPlan = validationErrors(services, plan.document);
+    if (invalidPlan.length) return sendErrors(res, 400, invalidPlan);
+    services.checkQuery(plan.document, variables);
     await streamExport(res, { ...services, plan, variables, format });
   } catch (error) {
     failExport(res, error);
   }
 }
 
-/** The rewritten query checked against the schema once, before any page runs, as /graphql would. */
-function validationErrors(schema: GraphQLSchema, plan: ExportPlan): GraphQLError[] {
-  return validate(schema, plan.document).map(
-    (error) =>
-      new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+/** A query checked against the schema, before any page runs, as /graphql would. */
+function validationErrors(services: ExportServices, document: DocumentNode): GraphQLError[] {
+  return validate(services.schema, document, services.rules).map((error) =>
+    error.extensions.code
+      ? error
+      : new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
   );
 }
 
 /**
  * Runs the query page after page, writing each page's rows as it comes. Until the first page has
- * come back nothing is sent, so its errors can still be a 400; later ones can only cut the stream.
+ * come back and been turned into rows nothing is sent, so its errors can still be a 400; later
+ * ones can only cut the stream (see the top of this file).
  */
 async function streamExport(res: Response, job: ExportJob): Promise<void> {
+  const csv = job.format === 'csv' ? stringify({ header: true, columns: job.plan.columns }) : undefined;
   let after: string | null = null;
   let started = false;
-  const csv = job.format === 'csv' ? stringify({ header: true, columns: job.plan.columns }) : undefined;
-  do {
-    const result = await runPage(job, after);
-    if (result.errors?.length) {
-      if (!started) return sendErrors(res, 400, callerErrors(result));
-      throw result.errors[0];
-    }
-    const page = connectionAt(result.data, job.plan.path);
-    if (!started) {
-      started = true;
-      startResponse(res, job.format, csv);
-    }
-    await writeRows(res, csv, page.nodes, job.plan.columns);
-    after = page.hasNextPage ? page.endCursor : null;
-  } while (after && !res.destroyed);
+  let written = 0;
+  try {
+    do {
+      const result = await runPage(job, after);
+      if (result.errors?.length) {
+        if (!started) return sendErrors(res, 400, callerErrors(result));
+        throw result.errors[0];
+      }
+      const page = connectionAt(result.data, job.plan.path);
+      const nodes = page.nodes.slice(0, job.limits.maxRows - written);
+      const rows = nodes.map((node) => rowOf(job, node));
+      if (!started) {
+        started = true;
+        startResponse(res, job.format, csv);
+      }
+      await writeRows(res, csv, rows, job.plan.columns);
+      written += rows.length;
+      after = page.hasNextPage ? page.endCursor : null;
+      if (nodes.length < page.nodes.length || (after && written >= job.limits.maxRows))
+        throw AppError.badInput(
+          `the export stopped at its limit of ${job.limits.maxRows} rows: narrow the query with a filter`,
+          'query',
+        );
+    } while (after && !res.destroyed);
+  } catch (error) {
+    if (started && !csv && isCallerError(error)) return endWithError(res, error);
+    throw error;
+  }
   if (res.destroyed) return;
   await endResponse(res, csv);
+}
+
+function rowOf(job: ExportJob, node: unknown): string[] {
+  return job.format === 'csv'
+    ? csvRow(node, job.plan.columns, job.limits)
+    : flattenNode(node, job.plan.columns, job.limits);
+}
+
+/** The caller's fault (a limit, a bad argument): BAD_USER_INPUT, whoever raised it. */
+function isCallerError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions.code === ErrorCode.BadUserInput;
+}
+
+/** Ends an NDJSON export that was cut with the reason, as a GraphQL response would give it. */
+function endWithError(res: Response, error: GraphQLError): void {
+  if (res.destroyed) return;
+  const formatted = formatError(error.toJSON(), error);
+  res.end(`${JSON.stringify({ errors: [{ message: formatted.message, extensions: formatted.extensions }] })}\n`);
 }
 
 /** One page through the same execution (and context, with its limits) as /graphql. */
@@ -176,16 +268,15 @@ function startResponse(res: Response, format: Format, csv: Stringifier | undefin
   csv?.pipe(res);
 }
 
-/** A page's nodes as rows: through the CSV stringifier, or as one JSON object a line. */
+/** A page's rows: through the CSV stringifier, or as one JSON object a line. */
 async function writeRows(
   res: Response,
   csv: Stringifier | undefined,
-  nodes: readonly unknown[],
+  rows: readonly string[][],
   columns: readonly string[],
 ): Promise<void> {
-  for (const node of nodes) {
+  for (const row of rows) {
     if (res.destroyed) return;
-    const row = flattenNode(node, columns);
     if (csv) await write(csv, row, res);
     else await write(res, `${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, row[i]])))}\n`, res);
   }
@@ -203,10 +294,11 @@ async function endResponse(res: Response, csv: Stringifier | undefined): Promise
 
 function failExport(res: Response, error: unknown): void {
   if (!res.headersSent) {
-    const status = error instanceof AppError && error.code === ErrorCode.BadUserInput ? 400 : 500;
+    const status = isCallerError(error) ? 400 : 500;
     return sendErrors(res, status, [error as Error]);
   }
   // Past the first rows the status is sent: cutting the stream tells the client it is incomplete.
-  console.error('quotegraph: export failed midway', error);
-  res.destroy(error as Error);
+  // A limit the caller reached is no failure of ours to log.
+  if (!isCallerError(error)) console.error('quotegraph: export failed midway', error);
+  res.destroy();
 }
