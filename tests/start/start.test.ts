@@ -1,6 +1,6 @@
 // The compiled app as a user starts it (`npm test` builds it first): configuration errors, the
 // embedded database, signals and restarts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +32,10 @@ async function silentServer(): Promise<{ port: number; connections(): number; cl
   };
 }
 
-async function query(port: number, text: string): Promise<any> {
+async function query(port: number, text: string, key?: string): Promise<any> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query: text }),
   });
   return response.json();
@@ -87,6 +87,7 @@ describe('starting the app', () => {
       HOST: '127.0.0.1',
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_DIR: dataDir,
+      API_KEY_FILE: path.join(dataDir, '..', `${path.basename(dataDir)}.api-key`),
     };
     const quotesQuery = `{ articles { totalCount } quotes(first: 20) { totalCount edges { node { kind text } } } }`;
     try {
@@ -100,6 +101,15 @@ describe('starting the app', () => {
       expect(answer.data.quotes.totalCount).toBeGreaterThan(25);
       expect(postgresProcessesOf(dataDir)).not.toEqual([]);
 
+      // The first start made an editor key, printed it once and kept it for this machine's clients.
+      const key = readFileSync(env.API_KEY_FILE, 'utf8').trim();
+      expect(first.output()).toContain(`it is shown only now:\n${key}\n`);
+      expect(statSync(env.API_KEY_FILE).mode & 0o777).toBe(0o600);
+      const IMPORT = `mutation { importArticle(input: { title: "Kept", body: "The key works.", extract: false }) { created } }`;
+      expect((await query(Number(env.PORT), IMPORT)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await query(Number(env.PORT), IMPORT, key)).data.importArticle.created).toBe(true);
+      answer.data.articles.totalCount += 1;
+
       first.child.kill('SIGINT');
       expect((await first.exited).code).toBe(0);
       expect(postgresProcessesOf(dataDir)).toEqual([]);
@@ -107,6 +117,7 @@ describe('starting the app', () => {
       const second = startApp(env);
       await second.waitForOutput(/listening on/);
       expect(second.output()).not.toContain('loaded the example corpus');
+      expect(second.output()).not.toContain('made an editor API key');
       expect(await query(Number(env.PORT), quotesQuery)).toEqual(answer);
       second.child.kill('SIGTERM');
       expect((await second.exited).code).toBe(0);
@@ -116,6 +127,7 @@ describe('starting the app', () => {
       await killChildren();
       for (const pid of postgresProcessesOf(dataDir)) process.kill(Number(pid), 'SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(env.API_KEY_FILE, { force: true });
     }
   });
 });

@@ -1,9 +1,25 @@
 // A typed Quotegraph client on @urql/core: operations are TypedDocumentNodes generated from the
 // committed schema, so results and variables are checked by the compiler.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client, fetchExchange } from '@urql/core';
 
-export function createQuotegraphClient(url = 'http://localhost:4000/graphql', apiKey?: string): Client {
+/**
+ * The key to send when none is given: $QUOTEGRAPH_API_KEY, else the editor key a zero-config server
+ * keeps in .data/api-key of its folder (looked for here and in the folders above).
+ */
+export function localApiKey(start = process.cwd()): string | undefined {
+  const fromEnvironment = process.env.QUOTEGRAPH_API_KEY?.trim();
+  if (fromEnvironment) return fromEnvironment;
+  for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
+    const file = path.join(folder, '.data', 'api-key');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim() || undefined;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+export function createQuotegraphClient(url = 'http://localhost:4000/graphql', apiKey = localApiKey()): Client {
   return new Client({
     url,
     exchanges: [fetchExchange],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Dict, Iterator, List, Optional
 
 import requests
@@ -42,6 +43,26 @@ def flatten(value: Any, prefix: str = "") -> Dict[str, Any]:
     return row
 
 
+def local_api_key(start: Optional[str] = None) -> Optional[str]:
+    """
+    The key to send when none is given: $QUOTEGRAPH_API_KEY, else the editor key a zero-config
+    server keeps in .data/api-key of its folder (looked for here and in the folders above).
+    """
+    key = os.environ.get("QUOTEGRAPH_API_KEY", "").strip()
+    if key:
+        return key
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(folder, ".data", "api-key")
+        if os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8") as file:
+                return file.read().strip() or None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 class Client:
     """
     client = Client("http://localhost:4000/graphql")
@@ -55,6 +76,7 @@ class Client:
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["Content-Type"] = "application/json"
+        api_key = api_key or local_api_key()
         if api_key:
             self.session.headers["X-API-Key"] = api_key
 

@@ -6,7 +6,11 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
+import tempfile  # noqa: E402
+from unittest import mock  # noqa: E402
+
 from quotegraph import Client, QuotegraphError, flatten  # noqa: E402
+from quotegraph.client import local_api_key  # noqa: E402
 
 URL = os.environ.get("QUOTEGRAPH_URL")
 
@@ -25,6 +29,20 @@ class FlattenTest(unittest.TestCase):
     def test_nested_fields_become_dotted_columns_and_lists_are_joined(self):
         row = flatten({"text": "x", "source": {"actor": {"name": "Joe Biden", "aliases": ["Biden", "Joe Biden"]}, "affiliation": None}})
         self.assertEqual(row, {"text": "x", "source.actor.name": "Joe Biden", "source.actor.aliases": "Biden;Joe Biden", "source.affiliation": None})
+
+
+class LocalApiKeyTest(unittest.TestCase):
+    def test_the_environment_wins_over_the_kept_key(self):
+        with mock.patch.dict(os.environ, {"QUOTEGRAPH_API_KEY": "qg_from_env"}):
+            self.assertEqual(local_api_key("/"), "qg_from_env")
+
+    def test_the_key_kept_in_a_parent_folder_is_found(self):
+        with tempfile.TemporaryDirectory() as root, mock.patch.dict(os.environ, {"QUOTEGRAPH_API_KEY": ""}):
+            os.makedirs(os.path.join(root, ".data"))
+            os.makedirs(os.path.join(root, "notebooks", "deep"))
+            with open(os.path.join(root, ".data", "api-key"), "w", encoding="utf-8") as file:
+                file.write("qg_kept\n")
+            self.assertEqual(local_api_key(os.path.join(root, "notebooks", "deep")), "qg_kept")
 
 
 @unittest.skipUnless(URL, "set QUOTEGRAPH_URL to a server with the example corpus (npm test does)")
