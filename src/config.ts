@@ -1,7 +1,10 @@
 // The only module that reads process.env: every setting is parsed, checked and frozen here, so a
 // wrong value stops the start with one line naming the variable.
 import { ExpectedFailure } from './errors/expected-failure';
+import type { LevelWithSilent } from 'pino';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
+import { DEFAULT_SHUTDOWN_GRACE_MS } from './operations/graceful-shutdown';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS } from './operations/request-log';
 
 export class ConfigError extends ExpectedFailure {
   constructor(
@@ -53,6 +56,12 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Whether the schema answers introspection (the playground needs it). */
   readonly graphqlIntrospection: boolean;
+  /** pino's level for the JSON request log on stdout: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: LevelWithSilent;
+  /** How long a stopping server lets in-flight requests finish before it cuts them and exits non-zero. */
+  readonly shutdownGraceMs: number;
+  /** Most rows one POST /export streams. */
+  readonly exportMaxRows: number;
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
@@ -141,6 +150,14 @@ function readOrigins(env: Env, name: string, fallback: string[]): readonly strin
   return Object.freeze(origins);
 }
 
+function readLogLevel(env: Env): LevelWithSilent {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return DEFAULT_LOG_LEVEL;
+  const level = LOG_LEVELS.find((known) => known === raw);
+  if (!level) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, env.LOG_LEVEL ?? '');
+  return level;
+}
+
 function readQueryLimits(env: Env): QueryLimits {
   const d = DEFAULT_QUERY_LIMITS;
   return Object.freeze({
@@ -182,5 +199,8 @@ export function loadConfig(env: Env = process.env): Config {
     mutationsPerMinutePerAddress: readInteger(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
     queryLimits: readQueryLimits(env),
     graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
+    logLevel: readLogLevel(env),
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
+    exportMaxRows: readInteger(env, 'EXPORT_MAX_ROWS', 1_000_000, 1, 1_000_000_000),
   });
 }

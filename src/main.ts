@@ -7,6 +7,9 @@ import { ConfigError, loadConfig } from './config';
 import { isCorpusEmpty, loadExampleCorpus } from './corpus/example-corpus';
 import { openDatabase, type OpenDatabase } from './database/database';
 import { exitWithFailure } from './errors/command-failure';
+import { GracefulShutdown } from './operations/graceful-shutdown';
+import { createLogger } from './operations/request-log';
+import { createStatementCountingLogger } from './operations/statement-counting-logger';
 import { createSchema } from './schema';
 import { createServer, type QuotegraphServer } from './server';
 
@@ -22,6 +25,22 @@ function listen(server: QuotegraphServer, host: string, port: number): Promise<v
   });
 }
 
+/** Stops accepting, lets requests in flight finish within the grace, then closes Apollo and the database. */
+function gracefulShutdownOf(
+  server: QuotegraphServer,
+  database: OpenDatabase,
+  graceMs: number,
+  logger: ReturnType<typeof createLogger>,
+): GracefulShutdown {
+  return new GracefulShutdown({
+    httpServer: server.httpServer,
+    stopApollo: () => server.apollo.stop(),
+    closeDatabase: () => database.close(),
+    graceMs,
+    log: logger,
+  });
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -30,10 +49,14 @@ async function main(): Promise<void> {
     fail(error);
   }
 
+  const logger = createLogger({ level: config.logLevel });
   let database: OpenDatabase | undefined;
   let server: QuotegraphServer | undefined;
+  let shutdown: GracefulShutdown | undefined;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    // Once serving, the graceful shutdown answers every signal (a second one cuts the grace short).
+    if (shutdown) return void shutdown.shutdown(signal);
     if (stopping) return;
     stopping = true;
     console.log(`quotegraph: ${signal}: stopping`);
@@ -46,7 +69,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (signal) => void stop(signal));
 
   try {
-    database = await openDatabase(config, { migrate: true });
+    database = await openDatabase(config, { migrate: true, logger: createStatementCountingLogger });
     if (config.seedExampleCorpus && (await isCorpusEmpty(database.dataSource))) {
       const results = await actAs(localCaller(), () => loadExampleCorpus((database as OpenDatabase).dataSource));
       console.log(
@@ -59,7 +82,15 @@ async function main(): Promise<void> {
       console.log(
         `quotegraph: made an editor API key, kept in ${config.apiKeyFile} for the playground and clients on this machine; it is shown only now:\n${newKey}`,
       );
-    server = await createServer({ config, dataSource: database.dataSource, schema: await createSchema() });
+    server = await createServer({
+      config,
+      dataSource: database.dataSource,
+      schema: await createSchema(),
+      logger,
+      isDraining: () => shutdown?.isDraining() ?? false,
+    });
+    // Before listening: it counts the requests in flight from the first one.
+    shutdown = gracefulShutdownOf(server, database, config.shutdownGraceMs, logger);
     await listen(server, config.host, config.port);
   } catch (error) {
     await server?.stop().catch(() => undefined);

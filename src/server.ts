@@ -15,15 +15,23 @@ import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
 import { accessPlugin } from './auth/access.plugin';
-import { apolloLimitOptions } from './limits/query-limits';
+import { apolloLimitOptions, checkExportQuery } from './limits/query-limits';
 import { authenticate, callerOf } from './auth/authenticate';
 import { checkHost } from './auth/host-check';
 import { liveLocalKey } from './auth/local-key';
+import { createHealthRouter } from './operations/health.router';
+import { createLogger, graphqlRequestLogPlugin, httpRequestLogMiddleware } from './operations/request-log';
+import { currentRequestScope, requestScopeMiddleware } from './operations/request-scope';
+import type { Logger } from 'pino';
 
 export interface ServerDependencies {
   readonly config: Config;
   readonly dataSource: DataSource;
   readonly schema: GraphQLSchema;
+  /** The JSON request log; by default one at config.logLevel on stdout. */
+  readonly logger?: Logger;
+  /** True once the server is stopping: /readyz then answers 503. */
+  readonly isDraining?: () => boolean;
 }
 
 export interface QuotegraphServer {
@@ -53,7 +61,17 @@ function answerHttpError(
   });
 }
 
-export async function createServer({ config, dataSource, schema }: ServerDependencies): Promise<QuotegraphServer> {
+function contextOf(req: express.Request, res: express.Response, { dataSource, config }: ServerDependencies): Context {
+  return createContext(dataSource.manager, config, NODE_TYPES, {
+    caller: callerOf(res),
+    clientAddress: req.socket.remoteAddress ?? null,
+    requestId: currentRequestScope()?.requestId,
+  });
+}
+
+export async function createServer(dependencies: ServerDependencies): Promise<QuotegraphServer> {
+  const { config, dataSource, schema } = dependencies;
+  const logger = dependencies.logger ?? createLogger({ level: config.logLevel });
   const app = express();
   const httpServer = http.createServer(app);
   // Depth, aliases, directives, tokens, variables and cost, all checked before any resolver runs.
@@ -69,31 +87,35 @@ export async function createServer({ config, dataSource, schema }: ServerDepende
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       accessPlugin(config),
+      graphqlRequestLogPlugin<Context>({ logger, keyIdOf: (context) => context.caller.keyId }),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(requestScopeMiddleware());
+  // Probes come before the Host check: an orchestrator asks by the pod's address.
+  app.use(createHealthRouter({ dataSource, isDraining: dependencies.isDraining ?? (() => false) }));
+  app.use(httpRequestLogMiddleware({ logger, keyIdOf: (_req, res) => callerOf(res).keyId }));
   app.use(checkHost(config.allowedHosts));
   // A browser opened at the server's root lands in the playground.
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use(createPlaygroundRouter(dataSource, { localKey: () => liveLocalKey(dataSource, config.apiKeyFile) }));
   app.use('/export', authenticate(dataSource, config));
-  app.use(createExportRouter(schema, dataSource, config));
+  app.use(
+    createExportRouter(schema, dataSource, config, {
+      limits: { maxRows: config.exportMaxRows },
+      checkQuery: (document, variables) => checkExportQuery(schema, document, variables, config.queryLimits),
+    }),
+  );
   app.use(
     '/graphql',
     // Imports carry whole articles: the default leaves room for batches of long ones.
     express.json({ limit: config.maxRequestBytes }),
     // After the body is read, so that the key's identity carries into the request's work.
     authenticate(dataSource, config),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(dataSource.manager, config, NODE_TYPES, callerOf(res), req.socket.remoteAddress ?? null),
-    }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res, dependencies) }),
   );
   app.use(answerHttpError);
 

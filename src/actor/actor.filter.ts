@@ -1,14 +1,17 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { containsPattern } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 import { ActorKind } from './actor.entity';
 import { WIKIDATA_ID } from './actor.inputs';
+import { MAX_SEARCH_LENGTH } from '../search/search-limits';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class ActorFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or of an alias, ignoring case and accents.' })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 
   @Field(() => [ActorKind], { nullable: true })

@@ -3,6 +3,7 @@ import { inIds, matches, publishedWithin, uuidArray } from '../common/filter-sql
 import { DateTimeScalar } from '../common/scalars';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
+import { IsSearchText } from '../search/search-limits';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class ArticleFilter {
@@ -10,6 +11,7 @@ export class ArticleFilter {
     nullable: true,
     description: 'Full text over title and body, websearch syntax: "quoted phrase", or, -exclusion.',
   })
+  @IsSearchText()
   search?: string | null;
 
   @Field(() => [ID], { nullable: true })

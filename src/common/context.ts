@@ -18,12 +18,26 @@ export interface Context {
   readonly clientAddress: string | null;
 }
 
+/** What a request brings to its context; in-process callers (tests, the export's pages) may leave it out. */
+export interface RequestIdentity {
+  readonly caller?: Caller;
+  readonly clientAddress?: string | null;
+  readonly requestId?: string;
+}
+
 export function createContext(
   db: EntityManager,
   config: Config,
   nodeTypes: ReadonlyMap<string, NodeType>,
-  caller: Caller = ANONYMOUS,
-  clientAddress: string | null = null,
+  request: RequestIdentity = {},
 ): Context {
-  return { db, config, loaders: new LoaderRegistry(), nodeTypes, requestId: randomUUID(), caller, clientAddress };
+  return {
+    db,
+    config,
+    loaders: new LoaderRegistry(),
+    nodeTypes,
+    requestId: request.requestId ?? randomUUID(),
+    caller: request.caller ?? ANONYMOUS,
+    clientAddress: request.clientAddress ?? null,
+  };
 }

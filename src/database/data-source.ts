@@ -1,4 +1,4 @@
-import { DataSource, type LoggerOptions } from 'typeorm';
+import { DataSource, type Logger, type LoggerOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
@@ -8,6 +8,8 @@ export interface DataSourceSettings {
   readonly poolSize?: number;
   readonly statementTimeoutMs?: number;
   readonly logging?: LoggerOptions;
+  /** A logger in place of TypeORM's own (which then ignores `logging`): the server's counts statements per request. */
+  readonly logger?: Logger;
   /** Name shown in pg_stat_activity. */
   readonly applicationName?: string;
 }
@@ -29,6 +31,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     uuidExtension: 'pgcrypto',
     applicationName: settings.applicationName ?? 'quotegraph',
     logging: settings.logging ?? false,
+    ...(settings.logger ? { logger: settings.logger } : {}),
     extra: {
       max: settings.poolSize ?? 10,
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,

@@ -2,7 +2,7 @@
 // running on the data folder, else one started here), connects with a timeout and brings the schema
 // up to date. Closing stops the embedded server only when this process started it and no other
 // process still uses it.
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger, LoggerOptions } from 'typeorm';
 import type { Config } from '../config';
 import { ExpectedFailure } from '../errors/expected-failure';
 import { createDataSource } from './data-source';
@@ -34,7 +34,13 @@ async function openEmbeddedPostgres(config: Config): Promise<RunningPostgres> {
   }
 }
 
-export async function openDatabase(config: Config, options: { migrate: boolean }): Promise<OpenDatabase> {
+export interface OpenOptions {
+  readonly migrate: boolean;
+  /** Makes the TypeORM logger from the logging settings (the server's counts statements per request). */
+  readonly logger?: (logging: LoggerOptions) => Logger;
+}
+
+export async function openDatabase(config: Config, options: OpenOptions): Promise<OpenDatabase> {
   let embedded: RunningPostgres | undefined;
   let url = config.databaseUrl;
   let description: string;
@@ -48,12 +54,14 @@ export async function openDatabase(config: Config, options: { migrate: boolean }
     description = `embedded PostgreSQL in ${config.embeddedPostgres.dataDir} (port ${embedded.port}${owner})`;
   }
 
+  const logging: LoggerOptions = config.logSql ? ['query', 'error'] : ['error'];
   const dataSource = createDataSource({
     url,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
-    logging: config.logSql ? ['query', 'error'] : ['error'],
+    logging,
+    logger: options.logger?.(logging),
   });
   try {
     await dataSource.initialize();

@@ -21,6 +21,8 @@ import {
 } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { callerOf } from '../auth/authenticate';
+import type { Caller } from '../common/caller';
 import { createContext } from '../common/context';
 import { NODE_TYPES } from '../node-types';
 import { AppError } from '../errors/app-error';
@@ -139,6 +141,8 @@ interface ExportServices {
 /** One export request, checked and planned: everything a page needs to run. */
 interface ExportJob extends ExportServices {
   readonly plan: ExportPlan;
+  /** Who asked: each page runs as that key, as /graphql would. */
+  readonly caller: Caller;
   readonly variables: Record<string, unknown> | undefined;
   readonly format: Format;
 }
@@ -169,7 +173,7 @@ async function handleExport(req: Request, res: Response, services: ExportService
     const invalidPlan = validationErrors(services, plan.document);
     if (invalidPlan.length) return sendErrors(res, 400, invalidPlan);
     services.checkQuery(plan.document, variables);
-    await streamExport(res, { ...services, plan, variables, format });
+    await streamExport(res, { ...services, plan, variables, format, caller: callerOf(res) });
   } catch (error) {
     failExport(res, error);
   }
@@ -249,7 +253,7 @@ async function runPage(job: ExportJob, after: string | null): Promise<ExecutionR
     schema: job.schema,
     document: job.plan.document,
     variableValues: { ...(job.variables ?? {}), [AFTER_VARIABLE]: after },
-    contextValue: createContext(job.dataSource.manager, job.config, NODE_TYPES),
+    contextValue: createContext(job.dataSource.manager, job.config, NODE_TYPES, { caller: job.caller }),
   });
 }
 

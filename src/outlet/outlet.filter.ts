@@ -2,10 +2,14 @@ import { Field, InputType } from 'type-graphql';
 import { containsPattern } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { MAX_SEARCH_LENGTH } from '../search/search-limits';
 
 @InputType({ description: 'Every field given must hold (AND).' })
 export class OutletFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or of the domain, ignoring case and accents.' })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 }
 

@@ -7,6 +7,7 @@ import { type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { Anonymity, SourceKind } from '../source/source.entity';
 import { AttributionMethod, QuoteKind } from './quote.entity';
+import { IsSearchText } from '../search/search-limits';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class QuoteFilter {
@@ -14,6 +15,7 @@ export class QuoteFilter {
     nullable: true,
     description: 'Full text in websearch syntax: "quoted phrase", or, -exclusion.',
   })
+  @IsSearchText()
   search?: string | null;
 
   @Field(() => QuoteKind, { nullable: true })

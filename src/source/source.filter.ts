@@ -3,6 +3,8 @@ import { containsPattern, inIds, selfAndMembers } from '../common/filter-sql';
 import { type RowSet, where } from '../common/row-set';
 import { type SQL, sql } from '../database/sql';
 import { Anonymity, SourceKind } from './source.entity';
+import { IsOptional, MaxLength } from 'class-validator';
+import { MAX_SEARCH_LENGTH } from '../search/search-limits';
 
 @InputType({ description: 'Every field given must hold (AND); a list matches any of its items (OR).' })
 export class SourceFilter {
@@ -25,6 +27,8 @@ export class SourceFilter {
     nullable: true,
     description: "Role words containing this text, ignoring case and accents: 'official'.",
   })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
   roleContains?: string | null;
 }
 

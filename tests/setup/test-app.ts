@@ -35,7 +35,7 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ SEED_EXAMPLE_CORPUS: 'false', ...env });
+  const config = loadConfig({ SEED_EXAMPLE_CORPUS: 'false', LOG_LEVEL: 'silent', ...env });
   let server: QuotegraphServer;
   const { key: editorKey } = await createApiKey(database.dataSource.manager, 'test editor', Role.EDITOR);
   try {
