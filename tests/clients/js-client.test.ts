@@ -28,6 +28,8 @@ describe('TypeScript client', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await loadExampleCorpus(app.database.dataSource);
+    // The app's own key, so that no key kept on this machine (.data/api-key) is picked up instead.
+    process.env.QUOTEGRAPH_API_KEY = app.editorKey;
   });
 
   afterAll(async () => {

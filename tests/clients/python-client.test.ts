@@ -8,7 +8,13 @@ import { loadExampleCorpus } from '../../src/corpus/example-corpus';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const ROOT = path.join(__dirname, '../..');
-const env = (url: string) => ({ ...process.env, PATH: `/usr/bin:${process.env.PATH}`, QUOTEGRAPH_URL: url });
+// The app's own key, so that no key kept on this machine (.data/api-key) is picked up instead.
+const env = (url: string, key: string) => ({
+  ...process.env,
+  PATH: `/usr/bin:${process.env.PATH}`,
+  QUOTEGRAPH_URL: url,
+  QUOTEGRAPH_API_KEY: key,
+});
 
 /** Runs a command without blocking this process, which serves the API the command calls. */
 function run(
@@ -51,9 +57,9 @@ describe('Python client and notebook', () => {
   test("the client's unit tests pass with Debian's python3 against the example corpus", async () => {
     const result = await run('/usr/bin/python3', ['-m', 'unittest', 'discover', '-s', 'clients/python/tests', '-v'], {
       cwd: ROOT,
-      env: env(app.url),
+      env: env(app.url, app.editorKey),
     });
-    expect(result.stderr).toMatch(/Ran 6 tests/);
+    expect(result.stderr).toMatch(/Ran 8 tests/);
     expect(result.stderr).not.toMatch(/skipped/);
     expect(result.status).toBe(0);
   });
@@ -84,7 +90,7 @@ describe('Python client and notebook', () => {
       ['--to', 'notebook', '--execute', 'anonymous-sourcing.ipynb', '--output', output],
       {
         cwd: path.join(ROOT, 'notebooks'),
-        env: env(app.url),
+        env: env(app.url, app.editorKey),
       },
     );
     expect(result.status).toBe(0);

@@ -29,6 +29,7 @@ async function newFolder(): Promise<Folder> {
     HOST: '127.0.0.1',
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     EMBEDDED_POSTGRES_DIR: dataDir,
+    API_KEY_FILE: path.join(dataDir, '..', `${path.basename(dataDir)}.api-key`),
     // Only the imported articles, so that the answers below are exactly them.
     SEED_EXAMPLE_CORPUS: 'false',
   };
