@@ -1,5 +1,6 @@
 // Tokens, parts of speech and sentences of an article from wink-nlp, with character offsets.
-// Paragraphs (lines) are analysed one by one: a line break always ends a sentence.
+// Paragraphs (lines) are analysed one by one: a line break always ends a sentence. The analysis
+// takes time linear in the text: see LONGEST_WORD.
 import winkNLP from 'wink-nlp';
 
 // The model takes tens of megabytes: loaded on the first analysis, not when the app starts.
@@ -45,15 +46,64 @@ export interface Analysis {
  * but not before a full stop or a comma ("Mr. Putin's."), and once it has kept such a word whole it
  * caches it and keeps it whole everywhere after, in every later article of the process ("Donald
  * Trump's new proposal"). Split here, the word is the same token whatever was read before.
+ * Found by the word's end rather than by one pattern over the whole word, which backtracks over
+ * every letter from every letter.
  */
-const CLITIC = /^(.*\p{L}.*?)(['’]s)$/su;
+function withoutClitic(value: string): string | undefined {
+  if (!/['’]s$/.test(value)) return undefined;
+  const word = value.slice(0, -2);
+  return /\p{L}/u.test(word) ? word : undefined;
+}
+
+/**
+ * The longest run of characters between wink's spaces that is read as a word (in UTF-16 units);
+ * a longer one is no word of prose (the longest in the evaluation corpora has 39), and is left
+ * out of the analysis as if it were space. wink tests every word with patterns quadratic in its
+ * length (its abbreviation test, `/[a-z].*\.$/i`, among them): a body of one 160 kB "word" took
+ * minutes. Bounded, analysis is linear in the text.
+ */
+export const LONGEST_WORD = 100;
+/** What wink splits a line's words at: its model's `splitter`. */
+const WINK_WORD = /[^ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f\t\r\n]+/g;
+const isWinkSpace = (code: number) =>
+  code === 0x20 ||
+  code === 0x09 ||
+  code === 0x0a ||
+  code === 0x0d ||
+  code === 0xa0 ||
+  (code >= 0x2002 && code <= 0x2005) ||
+  code === 0x2009 ||
+  code === 0x200a ||
+  code === 0x202f ||
+  code === 0x205f;
+
+/** The line with each word longer than LONGEST_WORD (in UTF-16 units) blanked out, offsets kept. */
+export function withoutOverlongWords(line: string): string {
+  let run = 0;
+  let overlong = false;
+  for (let i = 0; i < line.length && !overlong; i += 1) {
+    run = isWinkSpace(line.charCodeAt(i)) ? 0 : run + 1;
+    overlong = run > LONGEST_WORD;
+  }
+  if (!overlong) return line;
+  return line.replace(WINK_WORD, (word) => (word.length > LONGEST_WORD ? ' '.repeat(word.length) : word));
+}
+
+/** wink counts at most this many spaces before a token (its `maxPrecedingSpaces`, less one). */
+const MOST_SPACES_COUNTED = 65534;
+
+function endOfSpaces(line: string, at: number): number {
+  let end = at;
+  while (end < line.length && /\s/.test(line[end])) end += 1;
+  return end;
+}
 
 /** A token whose sentence is set once the line's sentences are known. */
 type LineToken = Omit<Token, 'sentence'> & { sentence: number };
 
 /** wink's tokens of one line as ours, a clitic split off its word; `firstOf[i]` is where wink's token i begins among them. */
 function lineTokens(
-  text: string,
+  line: string,
   wink: { values: string[]; tags: string[]; spaces: string[] },
   offset: number,
   paragraph: number,
@@ -70,18 +120,23 @@ function lineTokens(
       sentence: 0,
       paragraph,
     });
-  let at = offset;
+  let at = 0;
   wink.values.forEach((value, i) => {
     // Found in the line rather than summed from the spaces before it: wink drops some space
-    // characters (U+3000, a BOM), which would shift every later offset.
-    const found = text.indexOf(value, at);
-    at = found >= 0 && found <= at + wink.spaces[i].length + 8 ? found : at + wink.spaces[i].length;
+    // characters (U+3000, a BOM), which would shift every later offset. Looked for only as far
+    // as it may be, not through the rest of the line; after more spaces than wink counts (a word
+    // left out makes such a run), past all of them.
+    const counted = wink.spaces[i].length;
+    const from = counted < MOST_SPACES_COUNTED ? at : endOfSpaces(line, at);
+    const reach = (counted < MOST_SPACES_COUNTED ? at + counted : from) + 8;
+    const found = line.slice(from, reach + value.length).indexOf(value);
+    at = found >= 0 ? from + found : at + counted;
     firstOf.push(tokens.length);
-    const clitic = CLITIC.exec(value);
-    if (clitic) {
-      piece(clitic[1], wink.tags[i], at);
-      piece(clitic[2], 'PART', at + clitic[1].length);
-    } else piece(value, wink.tags[i], at);
+    const word = withoutClitic(value);
+    if (word !== undefined) {
+      piece(word, wink.tags[i], offset + at);
+      piece(value.slice(word.length), 'PART', offset + at + word.length);
+    } else piece(value, wink.tags[i], offset + at);
     at += value.length;
   });
   firstOf.push(tokens.length);
@@ -92,7 +147,8 @@ export function analyse(text: string): Analysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let offset = 0;
-  text.split('\n').forEach((line, paragraph) => {
+  text.split('\n').forEach((whole, paragraph) => {
+    const line = withoutOverlongWords(whole);
     if (line.trim()) {
       const doc = nlp().readDoc(line);
       const its = nlp().its;
@@ -106,7 +162,7 @@ export function analyse(text: string): Analysis {
       };
       const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
       /* eslint-enable @typescript-eslint/unbound-method */
-      const split = lineTokens(text, wink, offset, paragraph);
+      const split = lineTokens(line, wink, offset, paragraph);
       for (const [firstWink, lastWink] of sentenceSpans) {
         const index = sentences.length;
         const first = split.firstOf[firstWink];
@@ -121,9 +177,10 @@ export function analyse(text: string): Analysis {
           lastToken: tokens.length + last + 1,
         });
       }
-      tokens.push(...split.tokens);
+      // One by one: a long paragraph has more tokens than a call may take arguments.
+      for (const token of split.tokens) tokens.push(token);
     }
-    offset += line.length + 1;
+    offset += whole.length + 1;
   });
   return { text, tokens, sentences };
 }
