@@ -9,8 +9,12 @@ const SPORT_WORDS =
   /\b(?:football|soccer|rugby|cricket|hockey|basketball|baseball|volleyball|handball|World Cup|Olympics?|tournament|championship|league|match(?:es)?|goals?|goalkeeper|striker|midfielder|defender|scored|penalt(?:y|ies)|coach|half-time|halftime|stadium|fixture|referee|squad|kick-off|semi-final|quarter-final|final whistle)\b/gi;
 const MIN_SPORT_WORDS = 5;
 
-/** A capitalised name of up to four words ("South Korea", "Bosnia and Herzegovina"). */
-const NAME = String.raw`(\p{Lu}[\p{L}.'’-]*(?:\s(?:and\s)?\p{Lu}[\p{L}.'’-]*){0,3})`;
+/**
+ * A capitalised name of up to four words ("South Korea", "Bosnia and Herzegovina"). It never opens
+ * after a capital in the same word: a match there is a longer one from that capital, which the
+ * search finds first, and trying each capital of a long run of them made the search quadratic.
+ */
+const NAME = String.raw`(\p{Lu}(?<!\p{Lu}[\p{L}.'’-]*?\p{Lu})[\p{L}.'’-]*(?:\s(?:and\s)?\p{Lu}[\p{L}.'’-]*){0,3})`;
 const SCORE = String.raw`\d{1,3}\s?[–—-]\s?\d{1,3}`;
 const RESULT_VERBS = String.raw`(?:defeated|defeats|beat|beats|lost to|loses to|drew with|draws with|tied with|faced|faces|played|plays|edged|thrashed|routed|overcame|eliminated|knocked out|hammered|outplayed)`;
 
