@@ -312,14 +312,14 @@ function tokensAfter(analysis: Analysis, quotation: Quotation): Token[] {
 /** Tokens before the opening mark, back to the start of its sentence or the previous quotation. */
 function tokensBefore(analysis: Analysis, quotation: Quotation): Token[] {
   const to = tokenIndexAt(analysis, quotation.outerStart);
-  const result: Token[] = [];
-  for (let i = to - 1; i >= 0; i -= 1) {
-    const token = analysis.tokens[i];
-    if (QUOTE_MARKS.test(token.text) || endsSentence(analysis.tokens, i)) break;
-    if (analysis.text.slice(token.end, analysis.tokens[i + 1]?.start ?? token.end).includes('\n')) break;
-    result.unshift(token);
+  let from = to;
+  while (from > 0) {
+    const token = analysis.tokens[from - 1];
+    if (QUOTE_MARKS.test(token.text) || endsSentence(analysis.tokens, from - 1)) break;
+    if (analysis.text.slice(token.end, analysis.tokens[from]?.start ?? token.end).includes('\n')) break;
+    from -= 1;
   }
-  return result;
+  return analysis.tokens.slice(from, to);
 }
 
 /** "…,” said a European official" / "…,” a Ukrainian defense source said" / "…,” according to X". */
@@ -380,14 +380,26 @@ function appositiveAfter(tokens: Token[], comma: number): Token[] {
 }
 
 /** The phrase after "said": up to punctuation, a relative clause or a time or place adverbial. */
+/** The index of the first ")" less than `reach` tokens after `k`, or -1. */
+function closingBracketNear(tokens: Token[], k: number, reach: number): number {
+  for (let j = k + 1; j < Math.min(tokens.length, k + reach); j += 1) if (tokens[j].text === ')') return j;
+  return -1;
+}
+
 function phraseFrom(text: string, tokens: Token[], cue: Token): SpeakerMention | null {
   const phrase: Token[] = [];
+  // The phrase's first word but "the", which says whether a name leads it: looked for as the
+  // phrase grows, not over the whole phrase at each word.
+  let lead: Token | undefined;
+  let looked = 0;
   for (let k = 0; k < tokens.length; k += 1) {
     const token = tokens[k];
-    const named = startsWithName(phrase.filter((t) => t.lower !== 'the'));
+    for (; lead === undefined && looked < phrase.length; looked += 1)
+      if (phrase[looked].lower !== 'the') lead = phrase[looked];
+    const named = lead !== undefined && startsWithName([lead]);
     // "said Rep. G.K. Butterfield (D-N.C.), head of…": a party note stays with the name.
-    const close = token.text === '(' && named ? tokens.findIndex((t, j) => j > k && t.text === ')') : -1;
-    if (close > k && close - k < 8) {
+    const close = token.text === '(' && named ? closingBracketNear(tokens, k, 8) : -1;
+    if (close > k) {
       phrase.push(...tokens.slice(k, close + 1));
       k = close;
       continue;

@@ -5,6 +5,8 @@ import { type AttributedQuotation, attributeQuotations, type SpeakerMention, spe
 import { isRegion, knownActorNamed, stateOfDemonym, THAT_VERBS } from './gazetteer';
 import { type EntityKind, type EntityMention, findEntities } from './named-entities';
 import { findQuotations } from './quotations';
+import { overlapsOneOf, startingWithin } from './sorted-search';
+import { SourceBook } from './source-book';
 import { headOf, kindOfDescription, type PhraseKind, possessiveParts } from './source-phrases';
 import { Discourse } from './speaker-resolution';
 import { type Analysis, analyse } from './text-analysis';
@@ -98,7 +100,10 @@ function roleOf(descriptor: string): string | null {
 
 interface ExtractionContext {
   readonly book: SourceBook;
+  /** In order of their start. */
   readonly entities: EntityMention[];
+  /** The first person entity of each name. */
+  readonly personNamed: ReadonlyMap<string, EntityMention>;
   readonly discourse: Discourse;
   /** Unnamed persons who speak, under the discourse's key for them ("Trump's aide"). */
   readonly unnamed: Map<string, SpeakerMention>;
@@ -107,29 +112,14 @@ interface ExtractionContext {
 /** Marks a discourse key as an unnamed speaker's, which no person's name can start with. */
 const UNNAMED_PREFIX = '\u0000';
 
-interface SourceBook {
-  readonly sources: DraftSource[];
-  /** A key per distinct party: the actor's name, or the folded descriptor of an anonymous source. */
-  readonly keys: string[];
-}
-
 function keyOfDescriptor(descriptor: string): string {
   return descriptor.toLowerCase().replace(DETERMINERS, '').replace(/\s+/g, ' ').trim();
-}
-
-/** The index of the party under `key` in the book, adding the one `create` makes when it is new. */
-function findOrAdd(book: SourceBook, key: string, create: () => DraftSource): number {
-  const existing = book.keys.indexOf(key);
-  if (existing >= 0) return existing;
-  book.sources.push(create());
-  book.keys.push(key);
-  return book.sources.length - 1;
 }
 
 /** "they said": the last group or organisation cited; "it said": the last organisation or document. */
 function lastPartySource(book: SourceBook, pronoun: string): number | null {
   const wanted: readonly SourceKind[] = pronoun === 'they' ? ['GROUP', 'ORGANIZATION'] : ['ORGANIZATION', 'DOCUMENT'];
-  const found = book.sources.findLastIndex((s) => wanted.includes(s.kind));
+  const found = book.lastOf(wanted);
   return found < 0 ? null : found;
 }
 
@@ -146,8 +136,8 @@ function pronounSource(context: ExtractionContext, speaker: SpeakerMention, conf
   if (!name) return null;
   const unnamed = context.unnamed.get(name);
   if (unnamed) return sourceFor(context, unnamed, confidence);
-  const person = context.entities.find((e) => e.kind === 'PERSON' && e.name === name);
-  return findOrAdd(context.book, name, () => ({
+  const person = context.personNamed.get(name);
+  return context.book.findOrAdd(name, () => ({
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
@@ -187,7 +177,7 @@ function headPhrase(speaker: SpeakerMention): { text: string; start: number; end
 /** The entity the speaker phrase names: the person or the organisation heading it, not one in its appositive. */
 function entityNamedBy(speaker: SpeakerMention, entities: EntityMention[]): EntityMention | undefined {
   const head = headPhrase(speaker);
-  const inside = entities.filter((e) => e.start >= head.start && e.end <= head.end);
+  const inside = startingWithin(entities, head.start, head.end).filter((e) => e.end <= head.end);
   // "a spokesman for Hillary Clinton" is the spokesman, not the person the phrase names after "for".
   const governed = (e: EntityMention) =>
     PREPOSITIONS.has(/(\p{L}+)\s+$/u.exec(speaker.text.slice(0, e.start - speaker.start))?.[1]?.toLowerCase() ?? '');
@@ -238,7 +228,7 @@ function namedSource(
   if (person) context.discourse.addSpeaker(name, speaker.start, speaker.end, named?.gender);
   // "the president" for Barack Obama is cited as written, apart from his name's mentions.
   const key = /^\p{Ll}/u.test(speaker.text) ? `${name}|${keyOfDescriptor(speaker.text)}` : name;
-  return findOrAdd(context.book, key, () => {
+  return context.book.findOrAdd(key, () => {
     // "Trump's lawyer Michael Cohen": the owner is his affiliation, the rest of the phrase his role.
     const owned = possessiveOf(context, speaker);
     if (owned && !named?.title) return possessedNamedSource(speaker, name, named, owned, confidence);
@@ -270,7 +260,7 @@ function possessiveOf(context: ExtractionContext, speaker: SpeakerMention): Owne
   const parts = possessiveParts(headPhrase(speaker).text);
   if (!parts) return undefined;
   const ownerEnd = speaker.start + parts.owner.length;
-  const entity = context.entities.findLast((e) => e.start >= speaker.start && e.end === ownerEnd);
+  const entity = startingWithin(context.entities, speaker.start, ownerEnd).findLast((e) => e.end === ownerEnd);
   const affiliation = entity ? { name: entity.name, kind: entity.kind } : affiliationOf(parts.owner);
   return { possessed: parts.possessed, affiliation };
 }
@@ -307,14 +297,12 @@ function describedSource(
   const { book } = context;
   // "the official" after "a Ukrainian military official" is the same person.
   const definite = /^(the|that|this)\s/i.test(speaker.text);
-  const earlier = definite
-    ? book.sources.findLastIndex((s) => s.kind === party.kind && headOf(s.descriptor) === headOf(speaker.text))
-    : -1;
+  const earlier = definite ? book.lastWithHead(party.kind, headOf(speaker.text)) : -1;
   if (earlier >= 0) return earlier;
   // "Trump's aide" is an aide, whom Trump's name places.
   const owned = possessiveOf(context, speaker);
   const personal = party.kind === 'PERSON' || party.kind === 'GROUP';
-  return findOrAdd(book, keyOfDescriptor(speaker.text), () => ({
+  return book.findOrAdd(keyOfDescriptor(speaker.text), () => ({
     descriptor: speaker.text,
     start: speaker.start,
     end: speaker.end,
@@ -345,7 +333,7 @@ function reportedSpeech(
 ): { speaker: SpeakerMention; clause?: { start: number; end: number } }[] {
   const found: { speaker: SpeakerMention; clause?: { start: number; end: number } }[] = [];
   for (const sentence of analysis.sentences) {
-    if (quoted.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
+    if (overlapsOneOf(quoted, sentence.start, sentence.end)) continue;
     const tokens = analysis.tokens.slice(sentence.firstToken, sentence.lastToken);
     for (const [v, verb] of tokens.entries()) {
       if (!THAT_VERBS.has(verb.lower) || verb.pos === 'NOUN' || verb.pos === 'PROPN') continue;
@@ -353,9 +341,11 @@ function reportedSpeech(
       let b = v - 1;
       while (b >= 0 && ['has', 'have', 'had', 'also', 'publicly', 'privately', 'repeatedly'].includes(tokens[b].lower))
         b -= 1;
+      // A subject of more than 8 words is none: the search stops there rather than at the clause's start.
       let s = b;
       while (
         s >= 0 &&
+        s >= b - 8 &&
         !/^[,;:—(]$/.test(tokens[s].text) &&
         !['which', 'who', 'and', 'but', 'that', 'while'].includes(tokens[s].lower)
       )
@@ -430,14 +420,22 @@ function registerUnnamed(context: ExtractionContext, speaker: SpeakerMention): v
   context.discourse.addSpeaker(key, speaker.start, speaker.end, gender);
 }
 
+function firstPersonOfEachName(entities: readonly EntityMention[]): Map<string, EntityMention> {
+  const people = new Map<string, EntityMention>();
+  for (const entity of entities)
+    if (entity.kind === 'PERSON' && !people.has(entity.name)) people.set(entity.name, entity);
+  return people;
+}
+
 export function extractArticle(text: string): ArticleDraft {
   const analysis = analyse(text);
   const entities = findEntities(analysis);
   const quotations = findQuotations(text);
   const quoted = quotations.map((q) => ({ start: q.outerStart, end: q.outerEnd }));
   const context: ExtractionContext = {
-    book: { sources: [], keys: [] },
+    book: new SourceBook(),
     entities,
+    personNamed: firstPersonOfEachName(entities),
     discourse: new Discourse(analysis, entities, quoted),
     unnamed: new Map(),
   };

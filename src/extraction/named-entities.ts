@@ -19,6 +19,7 @@ import { genderOfFirstName } from './ner/first-names';
 import { type NameRun, nameRuns, ORGANISATION_HEADS } from './ner/name-runs';
 import { definiteShortForms, withShortNames } from './ner/organisation-forms';
 import { sportsTeams } from './ner/sports-teams';
+import { OverlapIndex, partitionPoint } from './sorted-search';
 import { type Analysis, tokenIndexAt } from './text-analysis';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'STATE' | 'MEDIA';
@@ -101,20 +102,23 @@ for (const title of TITLES) {
   TITLES_BY_FIRST_WORD.set(parts[0], [...(TITLES_BY_FIRST_WORD.get(parts[0]) ?? []), parts]);
 }
 
-/** The title at the start of `words` when a name follows it, longest first. */
-function titleAt(words: string[]): string | undefined {
-  const found = TITLES_BY_FIRST_WORD.get(words[0])?.find(
-    (parts) => words.length > parts.length && parts.every((p, k) => words[k] === p),
+// The words of a run are read from an index on rather than sliced: a run of titles ("President
+// President …") would copy the rest of the run once a title.
+
+/** The title at `from` in `words` when a name follows it, longest first. */
+function titleAt(words: readonly string[], from = 0): string | undefined {
+  const found = TITLES_BY_FIRST_WORD.get(words[from])?.find(
+    (parts) => words.length - from > parts.length && parts.every((p, k) => words[from + k] === p),
   );
   return found?.join(' ');
 }
 
-/** How many words at the start name whom a following title serves: a state, an organisation, a region. */
-function affiliationLength(words: string[]): number {
-  for (let n = Math.min(4, words.length - 2); n >= 1; n -= 1) {
-    const lead = words.slice(0, n).join(' ');
+/** How many words at `from` name whom a following title serves: a state, an organisation, a region. */
+function affiliationLength(words: readonly string[], from = 0): number {
+  for (let n = Math.min(4, words.length - from - 2); n >= 1; n -= 1) {
+    const lead = words.slice(from, from + n).join(' ');
     const serves = stateNamedBy(lead) || knownActorNamed(lead) || isRegion(lead) || (n === 1 && isAcronym(lead));
-    if (serves && titleAt(words.slice(n))) return n;
+    if (serves && titleAt(words, from + n)) return n;
   }
   return 0;
 }
@@ -123,21 +127,21 @@ function affiliationLength(words: string[]): number {
 function stripTitles(words: string[]): { title: string[]; affiliation?: string; name: string[] } {
   const title: string[] = [];
   let affiliation: string | undefined;
-  let rest = [...words];
+  let from = 0;
   for (;;) {
-    const lead = affiliationLength(rest);
+    const lead = affiliationLength(words, from);
     if (lead) {
-      const named = rest.slice(0, lead).join(' ');
+      const named = words.slice(from, from + lead).join(' ');
       const known = stateNamedBy(named) ?? knownActorNamed(named);
       affiliation = known?.name ?? (isRegion(named) ? undefined : named);
-      rest = rest.slice(lead);
+      from += lead;
     }
-    const found = titleAt(rest);
+    const found = titleAt(words, from);
     if (!found) break;
     title.push(found);
-    rest = rest.slice(found.split(' ').length);
+    from += found.split(' ').length;
   }
-  return { title, affiliation, name: rest };
+  return { title, affiliation, name: words.slice(from) };
 }
 
 /** A run of capitalised words that may be a person's name, decided once the whole article is read. */
@@ -265,26 +269,33 @@ function firstWord(name: string): string {
   return space < 0 ? name : name.slice(0, space);
 }
 
-/** The article's full-name people by name, surname and first name, each list in the article's order. */
+/** The people a word of their names is shared by, in the article's order (and so of where they end), and their distinct names. */
+interface PeopleOfWord {
+  readonly people: Candidate[];
+  readonly names: Set<string>;
+}
+
+/** The article's full-name people by name, surname and first name. */
 interface PeopleIndex {
   readonly byName: ReadonlyMap<string, Candidate>;
-  readonly bySurname: ReadonlyMap<string, readonly Candidate[]>;
-  readonly byFirstName: ReadonlyMap<string, readonly Candidate[]>;
+  readonly bySurname: ReadonlyMap<string, PeopleOfWord>;
+  readonly byFirstName: ReadonlyMap<string, PeopleOfWord>;
 }
 
 function indexPeople(people: readonly Candidate[]): PeopleIndex {
   const byName = new Map<string, Candidate>();
-  const bySurname = new Map<string, Candidate[]>();
-  const byFirstName = new Map<string, Candidate[]>();
+  const bySurname = new Map<string, PeopleOfWord>();
+  const byFirstName = new Map<string, PeopleOfWord>();
   for (const person of people) {
     if (!byName.has(person.name)) byName.set(person.name, person);
     for (const [map, word] of [
       [bySurname, lastWord(person.name)],
       [byFirstName, firstWord(person.name)],
     ] as const) {
-      const list = map.get(word);
-      if (list) list.push(person);
-      else map.set(word, [person]);
+      const shared = map.get(word) ?? { people: [], names: new Set<string>() };
+      shared.people.push(person);
+      shared.names.add(person.name);
+      map.set(word, shared);
     }
   }
   return { byName, bySurname, byFirstName };
@@ -305,15 +316,15 @@ function personMention(candidate: Candidate, person: EntityMention | Candidate):
 
 /** The full-name people of the article a single word can stand for: by surname, else by first name. */
 function personOfWord(word: string, at: number, people: PeopleIndex): Candidate | undefined {
-  const bySurname = people.bySurname.get(word) ?? [];
-  const names = new Set(bySurname.map((p) => p.name));
-  if (names.size === 1) return bySurname[0];
-  if (names.size > 1) {
+  const bySurname = people.bySurname.get(word);
+  if (bySurname?.names.size === 1) return bySurname.people[0];
+  if (bySurname) {
     // Two people share the surname: the one named last before the word, else the first named after.
-    return [...bySurname].reverse().find((p) => p.end <= at) ?? bySurname[0];
+    const before = partitionPoint(bySurname.people, (p) => p.end <= at);
+    return bySurname.people[before - 1] ?? bySurname.people[0];
   }
-  const byFirstName = people.byFirstName.get(word) ?? [];
-  return new Set(byFirstName.map((p) => p.name)).size === 1 ? byFirstName[0] : undefined;
+  const byFirstName = people.byFirstName.get(word);
+  return byFirstName?.names.size === 1 ? byFirstName.people[0] : undefined;
 }
 
 /**
@@ -494,15 +505,25 @@ const COMPASS_HALF = /\b[Tt]he\s+(North|South)(?![\p{L}\p{N}-])/gu;
  */
 function compassHalves(text: string, entities: readonly EntityMention[]): EntityMention[] {
   const found: EntityMention[] = [];
+  const named = new OverlapIndex(entities);
+  // The states named "North …" and "South …" by where they end, taken in as the matches move on.
+  const halves = entities
+    .filter((e) => e.kind === 'STATE' && /^(?:North|South) /.test(e.name))
+    .sort((a, b) => a.end - b.end);
+  const statesBefore = new Map([
+    ['North', new Set<string>()],
+    ['South', new Set<string>()],
+  ]);
+  let next = 0;
   for (const match of text.matchAll(COMPASS_HALF)) {
     const word = match[1];
     const start = match.index + match[0].length - word.length;
     const end = start + word.length;
     if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
-    const states = new Set(
-      entities.filter((e) => e.kind === 'STATE' && e.end <= start && e.name.startsWith(`${word} `)).map((e) => e.name),
-    );
-    if (states.size === 1 && !entities.some((e) => e.start < end && start < e.end))
+    for (; next < halves.length && halves[next].end <= start; next += 1)
+      statesBefore.get(firstWord(halves[next].name))?.add(halves[next].name);
+    const states = statesBefore.get(word) as Set<string>;
+    if (states.size === 1 && !named.overlaps(start, end))
       found.push({ name: [...states][0], kind: 'STATE', start, end });
   }
   return found;
@@ -529,8 +550,8 @@ function withSportsTeams(text: string, entities: EntityMention[]): EntityMention
     for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(place)}(?![\\p{L}\\p{N}])`, 'gu')))
       found.push({ name: team, kind: 'ORGANIZATION', start: match.index, end: match.index + place.length });
   }
-  const isTeam = (e: EntityMention) => found.some((t) => t.start < e.end && e.start < t.end);
-  return [...entities.filter((e) => !isTeam(e)), ...found];
+  const playing = new OverlapIndex(found);
+  return [...entities.filter((e) => !playing.overlaps(e.start, e.end)), ...found];
 }
 
 export function findEntities(analysis: Analysis): EntityMention[] {
@@ -548,20 +569,59 @@ export function findEntities(analysis: Analysis): EntityMention[] {
     const served = reading ? affiliationMention(analysis, run) : undefined;
     if (served) entities.push(served);
   }
-  entities.push(...peopleAmong(analysis.text, candidates));
+  // Joined rather than pushed as arguments: a long article has more entities than a call may take.
+  entities = entities.concat(peopleAmong(analysis.text, candidates));
   entities = withLeadingStatesSplit(analysis.text, entities);
   entities = withSportsTeams(analysis.text, withShortNames(withAcronymsResolved(analysis.text, entities)));
   entities.sort((a, b) => a.start - b.start);
   entities = entities.filter((e) => !/^(?:North|South)$/.test(analysis.text.slice(e.start, e.end)));
-  entities.push(...definiteShortForms(analysis.text, entities), ...compassHalves(analysis.text, entities));
+  entities = entities.concat(definiteShortForms(analysis.text, entities), compassHalves(analysis.text, entities));
   entities = entities.map((e) => ({ ...e, surface: analysis.text.slice(e.start, e.end) }));
-  entities.push(...roleMentions(analysis.text, entities));
+  entities = entities.concat(roleMentions(analysis.text, entities));
   entities.sort((a, b) => a.start - b.start);
   return entities;
 }
 
-const ROLE_PHRASE = /\b[Tt]he\s+(?:([\p{Lu}][\p{L}.]*)\s+)?(president|prime minister|chancellor|leader|premier)\b/gu;
+const ROLES = ['president', 'prime minister', 'chancellor', 'leader', 'premier'];
+const ROLE_PHRASE = new RegExp(`\\b[Tt]he\\s+(?:([\\p{Lu}][\\p{L}.]*)\\s+)?(${ROLES.join('|')})\\b`, 'gu');
 const HEAD_OF_STATE_TITLES = /President|Prime Minister|Chancellor|Premier|King|Queen/;
+
+/**
+ * The titled people of an article, taken in by where they end as the role phrases move on through
+ * the text: the last of them (in the entities' order) of each role, and of each role and state.
+ */
+class TitledPeople {
+  private readonly byEnd: { readonly person: EntityMention; readonly index: number }[];
+  private readonly last = new Map<string, number>();
+  private next = 0;
+
+  constructor(private readonly entities: readonly EntityMention[]) {
+    this.byEnd = entities
+      .map((person, index) => ({ person, index }))
+      .filter(({ person }) => person.kind === 'PERSON' && person.title !== undefined)
+      .sort((a, b) => a.person.end - b.person.end);
+  }
+
+  /** The last person of the role (and of the state, if given) ending by `offset`; offsets asked must not go back. */
+  lastBefore(offset: number, role: string, state: string | undefined): EntityMention | undefined {
+    for (; this.next < this.byEnd.length && this.byEnd[this.next].person.end <= offset; this.next += 1) {
+      const { person, index } = this.byEnd[this.next];
+      const title = person.title as string;
+      for (const held of ROLES.filter((r) =>
+        r === 'leader' ? HEAD_OF_STATE_TITLES.test(title) : title.toLowerCase().includes(r),
+      )) {
+        this.keep(held, index);
+        if (person.affiliation !== undefined) this.keep(`${held}\u0000${person.affiliation}`, index);
+      }
+    }
+    const found = this.last.get(state === undefined ? role : `${role}\u0000${state}`);
+    return found === undefined ? undefined : this.entities[found];
+  }
+
+  private keep(key: string, index: number): void {
+    this.last.set(key, Math.max(index, this.last.get(key) ?? -1));
+  }
+}
 
 /**
  * "The U.S. president", "the Ukrainian leader": a role phrase names the person the article named
@@ -569,19 +629,12 @@ const HEAD_OF_STATE_TITLES = /President|Prime Minister|Chancellor|Premier|King|Q
  */
 function roleMentions(text: string, entities: EntityMention[]): EntityMention[] {
   const found: EntityMention[] = [];
+  const titled = new TitledPeople(entities);
   for (const match of text.matchAll(ROLE_PHRASE)) {
     const qualifier = match[1];
     const state = qualifier ? stateNamedBy(qualifier) : undefined;
     if (qualifier && !state) continue;
-    const role = match[2].toLowerCase();
-    const person = entities.findLast(
-      (e) =>
-        e.kind === 'PERSON' &&
-        e.end <= match.index &&
-        e.title !== undefined &&
-        (role === 'leader' ? HEAD_OF_STATE_TITLES.test(e.title) : e.title.toLowerCase().includes(role)) &&
-        (!state || e.affiliation === state.name),
-    );
+    const person = titled.lastBefore(match.index, match[2].toLowerCase(), state?.name);
     if (person)
       found.push({
         name: person.name,

@@ -5,6 +5,7 @@
 import firstNames from './gazetteers/first-names.json';
 import { CALENDAR_WORDS, knownActorNamed, REPORTING_VERBS, stateOfDemonym, TITLE_SET } from './gazetteer';
 import type { EntityMention } from './named-entities';
+import { insideOneOf, OverlapIndex, partitionPoint } from './sorted-search';
 import { kindOfDescription } from './source-phrases';
 import { type Analysis, type Token, tokenIndexAt } from './text-analysis';
 
@@ -42,47 +43,24 @@ interface Span {
   readonly end: number;
 }
 
-function inside(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => s.start <= start && end <= s.end);
-}
-
-/**
- * Whether any of the entities, or any person among them, overlaps a span: by start, then the
- * furthest end so far, so that each of the article's name runs asks in a binary search rather
- * than over every entity.
- */
+/** Whether any of the entities, or any person among them, overlaps a span. */
 class Coverage {
-  private readonly starts: number[] = [];
-  private readonly furthest: number[] = [];
-  private readonly furthestPerson: number[] = [];
+  private readonly all: OverlapIndex;
+  private readonly people: OverlapIndex;
 
   constructor(entities: readonly EntityMention[]) {
-    let furthest = -Infinity;
-    let furthestPerson = -Infinity;
-    for (const e of [...entities].sort((a, b) => a.start - b.start)) {
-      furthest = Math.max(furthest, e.end);
-      if (e.kind === 'PERSON') furthestPerson = Math.max(furthestPerson, e.end);
-      this.starts.push(e.start);
-      this.furthest.push(furthest);
-      this.furthestPerson.push(furthestPerson);
-    }
+    this.all = new OverlapIndex(entities);
+    this.people = new OverlapIndex(entities.filter((e) => e.kind === 'PERSON'));
   }
 
   overlaps(start: number, end: number, personOnly: boolean): boolean {
-    // The entities that start before `end`: the first `low` of them.
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid] < end) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 && (personOnly ? this.furthestPerson : this.furthest)[low - 1] > start;
+    return (personOnly ? this.people : this.all).overlaps(start, end);
   }
 }
 
 export class Discourse {
-  private readonly mentions: PersonMention[] = [];
+  /** In order of their start. */
+  private mentions: PersonMention[] = [];
   private readonly genders = new Map<string, Gender>();
   /** The last words of the mentions' full names, kept with the mentions: a word among them is a surname. */
   private readonly surnames = new Set<string>();
@@ -93,11 +71,11 @@ export class Discourse {
     private readonly quoted: readonly Span[],
   ) {
     for (const entity of entities) {
-      if (entity.kind !== 'PERSON' || inside(quoted, entity.start, entity.end)) continue;
+      if (entity.kind !== 'PERSON' || insideOneOf(quoted, entity.start, entity.end)) continue;
       if (entity.gender) this.genders.set(entity.name, entity.gender);
       this.add({ ...this.place(entity.start, entity.end), name: entity.name, salient: this.isSubject(entity), entity });
     }
-    for (const run of this.nameRuns(entities)) this.add(run);
+    this.addInOrder(this.nameRuns(entities));
     const starts = new Map(this.mentions.map((m) => [m.start, m.name]));
     for (const mention of this.mentions) this.learnGenderNear(mention, starts);
   }
@@ -113,9 +91,8 @@ export class Discourse {
     const wanted: Gender | undefined = pronoun === 'she' ? 'female' : pronoun === 'he' ? 'male' : undefined;
     const { paragraph } = this.place(start, end);
     const agrees = (m: PersonMention) => !wanted || (this.genderOf(m.name) ?? wanted) === wanted;
-    const before = this.mentionsBefore(start).filter((m) => m.paragraph >= paragraph - PARAGRAPH_REACH && agrees(m));
     // The nearest paragraph with someone who agrees; in it, its subject or speaker before anyone else.
-    const found = before.find((m) => m.salient) ?? before[0];
+    const found = this.salientBefore(start, paragraph - PARAGRAPH_REACH, agrees);
     if (!found) return undefined;
     // The pronoun now stands for the person: it carries the gender and the salience on.
     if (wanted && !this.genders.has(found.name)) this.genders.set(found.name, wanted);
@@ -130,7 +107,15 @@ export class Discourse {
     );
     if (!lead) return undefined;
     const leadStart = start - lead[0].length;
-    const entity = this.mentions.find((m) => m.start >= leadStart && m.end <= start);
+    let entity: PersonMention | undefined;
+    for (
+      let i = partitionPoint(this.mentions, (m) => m.start < leadStart);
+      !entity && i < this.mentions.length;
+      i += 1
+    ) {
+      if (this.mentions[i].start > start) break;
+      if (this.mentions[i].end <= start) entity = this.mentions[i];
+    }
     return entity?.name ?? lead[1];
   }
 
@@ -141,23 +126,53 @@ export class Discourse {
     return this.genders.get(name) ?? (surname ? undefined : FIRST_NAME_GENDER.get(words[0]));
   }
 
+  /** Kept in order of start, after those starting at the same place; not over a salient one there. */
   private add(mention: PersonMention): void {
-    // Kept sorted by start; mentions mostly arrive in order, so the search is short.
-    let i = this.mentions.length;
-    while (i > 0 && this.mentions[i - 1].start > mention.start) i -= 1;
+    const i = partitionPoint(this.mentions, (m) => m.start <= mention.start);
     if (this.mentions[i - 1]?.start === mention.start && this.mentions[i - 1].salient) return;
     this.mentions.splice(i, 0, mention);
+    this.noteSurname(mention);
+  }
+
+  /** What adding each of the mentions (in order of start) would do, in one pass rather than an insertion each. */
+  private addInOrder(mentions: readonly PersonMention[]): void {
+    const merged: PersonMention[] = [];
+    let i = 0;
+    for (const mention of mentions) {
+      for (; i < this.mentions.length && this.mentions[i].start <= mention.start; i += 1) merged.push(this.mentions[i]);
+      const previous = merged[merged.length - 1];
+      if (previous?.start === mention.start && previous.salient) continue;
+      merged.push(mention);
+      this.noteSurname(mention);
+    }
+    for (; i < this.mentions.length; i += 1) merged.push(this.mentions[i]);
+    this.mentions = merged;
+  }
+
+  private noteSurname(mention: PersonMention): void {
     const space = mention.name.lastIndexOf(' ');
     if (space >= 0) this.surnames.add(mention.name.slice(space + 1));
   }
 
-  /** Mentions ending before `offset`, most recent first. */
-  private mentionsBefore(offset: number): PersonMention[] {
-    const found: PersonMention[] = [];
-    for (let i = this.mentions.length - 1; i >= 0; i -= 1) {
-      if (this.mentions[i].end <= offset) found.push(this.mentions[i]);
+  /**
+   * Of the mentions that end by `offset` in paragraphs from `firstParagraph` on and that `agrees`
+   * takes, the most recent salient one, else the most recent. Read back from `offset` only: the
+   * mentions are in order of start, and so of paragraph.
+   */
+  private salientBefore(
+    offset: number,
+    firstParagraph: number,
+    agrees: (mention: PersonMention) => boolean,
+  ): PersonMention | undefined {
+    let nearest: PersonMention | undefined;
+    for (let i = partitionPoint(this.mentions, (m) => m.start <= offset) - 1; i >= 0; i -= 1) {
+      const mention = this.mentions[i];
+      if (mention.paragraph < firstParagraph) break;
+      if (mention.end > offset || !agrees(mention)) continue;
+      if (mention.salient) return mention;
+      nearest ??= mention;
     }
-    return found;
+    return nearest;
   }
 
   private place(start: number, end: number): { start: number; end: number; paragraph: number } {
@@ -214,7 +229,7 @@ export class Discourse {
       // A titled name is a person even where the entity finder took the run for something else.
       const personal = titled >= 0 || (name.length === 1 && bySurname.has(name[0].text));
       const covered = coverage.overlaps(start, end, personal);
-      if (inside(this.quoted, start, end) || covered || name.some((t) => !isNameWord(t.text))) continue;
+      if (insideOneOf(this.quoted, start, end) || covered || name.some((t) => !isNameWord(t.text))) continue;
       if (kindOfDescription(surface)?.kind === 'ORGANIZATION') continue;
       const full = single ? (bySurname.get(surface) ?? surface) : surface;
       if (name.length > 1) bySurname.set(name[name.length - 1].text, surface);
@@ -251,7 +266,7 @@ export class Discourse {
     const sentence = this.analysis.sentences[token.sentence];
     for (let i = index; i < sentence.lastToken; i += 1) {
       const t = this.analysis.tokens[i];
-      if (inside(this.quoted, t.start, t.end)) continue;
+      if (insideOneOf(this.quoted, t.start, t.end)) continue;
       // Another name before the pronoun may be the one it stands for.
       if ((starts.get(t.start) ?? mention.name) !== mention.name || (t.pos === 'PROPN' && t.start >= mention.end))
         return;

@@ -2,6 +2,7 @@
 // word alone ("Scientology" for the "Church of Scientology", "Microsoft" for "Microsoft
 // Corporation") and a definite head ("the Church", "the university"), each only where exactly one
 // organisation of the article fits, since a wrong link is worse than none.
+import { OverlapIndex } from '../sorted-search';
 import { ORGANISATION_HEADS } from './name-runs';
 
 /** What the rules read of an entity: named-entities.ts's EntityMention. */
@@ -57,15 +58,43 @@ function headsOf(name: string): string[] {
   return of > 0 ? [words[words.length - 1], words[of - 1]] : [words[words.length - 1]];
 }
 
-/** The one organisation named before `at` whose head is `head`, if exactly one is. */
-function organisationHeaded<T extends Named>(entities: readonly T[], head: string, at: number): T | undefined {
-  const fitting = entities.filter((e) => e.kind === 'ORGANIZATION' && e.end <= at && headsOf(e.name).includes(head));
-  return new Set(fitting.map((e) => e.name)).size === 1 ? fitting[0] : undefined;
+/**
+ * The organisations of an article by head, taken in by where they end as the short forms move on
+ * through the text: for each head, the first of them (in the entities' order) and their names.
+ */
+class OrganisationsByHead<T extends Named> {
+  private readonly byEnd: { readonly organisation: T; readonly index: number }[];
+  private readonly heads = new Map<string, { first: number; names: Set<string> }>();
+  private next = 0;
+
+  constructor(private readonly entities: readonly T[]) {
+    this.byEnd = entities
+      .map((organisation, index) => ({ organisation, index }))
+      .filter(({ organisation }) => organisation.kind === 'ORGANIZATION')
+      .sort((a, b) => a.organisation.end - b.organisation.end);
+  }
+
+  /** The one organisation ending by `at` whose head is `head`, if exactly one is; `at` must not go back. */
+  headedBefore(head: string, at: number): T | undefined {
+    for (; this.next < this.byEnd.length && this.byEnd[this.next].organisation.end <= at; this.next += 1) {
+      const { organisation, index } = this.byEnd[this.next];
+      for (const its of new Set(headsOf(organisation.name))) {
+        const headed = this.heads.get(its) ?? { first: index, names: new Set<string>() };
+        headed.first = Math.min(headed.first, index);
+        headed.names.add(organisation.name);
+        this.heads.set(its, headed);
+      }
+    }
+    const headed = this.heads.get(head);
+    return headed?.names.size === 1 ? this.entities[headed.first] : undefined;
+  }
 }
 
 /** "the Church", "the university": mentions of the one organisation of that head named before. */
 export function definiteShortForms<T extends Named>(text: string, entities: readonly T[]): T[] {
   const found: T[] = [];
+  const named = new OverlapIndex(entities);
+  const organisations = new OrganisationsByHead(entities);
   for (const match of text.matchAll(DEFINITE_HEAD)) {
     const word = match[1];
     const capitalised = /^\p{Lu}/u.test(word);
@@ -75,8 +104,8 @@ export function definiteShortForms<T extends Named>(text: string, entities: read
     const end = start + word.length;
     // "the Church of England", "the University Hospital": a longer name, not a short form.
     if (/^\s+(?:of\s+)?\p{Lu}/u.test(text.slice(end, end + 8))) continue;
-    if (entities.some((e) => e.start < end && start < e.end)) continue;
-    const organisation = organisationHeaded(entities, capitalise(word), start);
+    if (named.overlaps(start, end)) continue;
+    const organisation = organisations.headedBefore(capitalise(word), start);
     if (organisation) found.push({ ...organisation, start, end });
   }
   return found;
