@@ -61,8 +61,15 @@ function answerHttpError(
   });
 }
 
+/**
+ * A request's context. Its statements share one connection, taken at its first statement and given
+ * back when the response ends: one request (a thousand aliases, a deep query) holds one connection
+ * of the pool at most, and cannot starve the others.
+ */
 function contextOf(req: express.Request, res: express.Response, { dataSource, config }: ServerDependencies): Context {
-  return createContext(dataSource.manager, config, NODE_TYPES, {
+  const connection = dataSource.createQueryRunner();
+  res.once('close', () => void connection.release());
+  return createContext(connection.manager, config, NODE_TYPES, {
     caller: callerOf(res),
     clientAddress: req.socket.remoteAddress ?? null,
     requestId: currentRequestScope()?.requestId,

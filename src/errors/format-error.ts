@@ -55,6 +55,15 @@ function isRequestError(error: unknown): error is GraphQLError {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** pg-pool's own words when no connection came free within the wait (DATABASE_CONNECT_TIMEOUT_MS). */
+function isPoolWaitTimeout(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return (
+    message === 'timeout exceeded when trying to connect' ||
+    message === 'Connection terminated due to connection timeout'
+  );
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -68,6 +77,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Apollo's own code for a request it cannot run, as it answers a body that is not JSON.
   if (isRequestError(original)) return { ...base, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
+  if (isPoolWaitTimeout(original))
+    return {
+      ...base,
+      message: 'the database is busy: no connection came free in time; retry shortly',
+      extensions: { code: ErrorCode.Unavailable },
+    };
   const code = formatted.extensions?.code;
   // Errors of GraphQL itself (parse, validation, variable coercion) are safe and useful as they are.
   if (typeof code === 'string' && code !== String(ErrorCode.Internal)) {
