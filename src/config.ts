@@ -38,8 +38,10 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Most articles one importArticles call takes. */
   readonly importMaxBatch: number;
-  /** Largest HTTP request body. */
+  /** Largest HTTP request body of an editor's request (imports carry whole articles). */
   readonly maxRequestBytes: number;
+  /** Largest HTTP request body of any other request: a query needs little. */
+  readonly maxReadRequestBytes: number;
   /** Origins browsers may call the API from; "localhost" stands for localhost on any port. */
   readonly corsOrigins: readonly string[];
   readonly logSql: boolean;
@@ -190,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     importMaxBatch: readInteger(env, 'IMPORT_MAX_BATCH', 100, 1, 100_000),
     maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    maxReadRequestBytes: readInteger(env, 'MAX_READ_REQUEST_BYTES', 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS', ['localhost']),
     logSql: readBoolean(env, 'LOG_SQL', false),
     readAccess: readReadAccess(env, env.HOST?.trim() || 'localhost'),

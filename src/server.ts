@@ -19,6 +19,8 @@ import { apolloLimitOptions, checkExportQuery } from './limits/query-limits';
 import { authenticate, callerOf } from './auth/authenticate';
 import { checkHost } from './auth/host-check';
 import { liveLocalKey } from './auth/local-key';
+import { actAs } from './common/caller';
+import { canActAs, Role } from './common/role';
 import { createHealthRouter } from './operations/health.router';
 import { createLogger, graphqlRequestLogPlugin, httpRequestLogMiddleware } from './operations/request-log';
 import { currentRequestScope, requestScopeMiddleware } from './operations/request-scope';
@@ -76,6 +78,13 @@ function contextOf(req: express.Request, res: express.Response, { dataSource, co
   });
 }
 
+/** The JSON body, up to MAX_REQUEST_BYTES for an editor's imports and MAX_READ_REQUEST_BYTES for anyone else. */
+function bodyFor(config: Config): express.RequestHandler {
+  const editors = express.json({ limit: config.maxRequestBytes });
+  const others = express.json({ limit: config.maxReadRequestBytes });
+  return (req, res, next) => (canActAs(callerOf(res).role, Role.EDITOR) ? editors : others)(req, res, next);
+}
+
 export async function createServer(dependencies: ServerDependencies): Promise<QuotegraphServer> {
   const { config, dataSource, schema } = dependencies;
   const logger = dependencies.logger ?? createLogger({ level: config.logLevel });
@@ -118,10 +127,10 @@ export async function createServer(dependencies: ServerDependencies): Promise<Qu
   );
   app.use(
     '/graphql',
-    // Imports carry whole articles: the default leaves room for batches of long ones.
-    express.json({ limit: config.maxRequestBytes }),
-    // After the body is read, so that the key's identity carries into the request's work.
     authenticate(dataSource, config),
+    bodyFor(config),
+    // The body was read in stream events: the key's identity is carried on from here explicitly.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => actAs(callerOf(res), next),
     expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res, dependencies) }),
   );
   app.use(answerHttpError);
