@@ -64,6 +64,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Most rows one POST /export streams. */
   readonly exportMaxRows: number;
+  /** Express's `trust proxy`: behind a reverse proxy, the client's address is read from X-Forwarded-For. */
+  readonly trustProxy: boolean | number | string;
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
@@ -152,6 +154,15 @@ function readOrigins(env: Env, name: string, fallback: string[]): readonly strin
   return Object.freeze(origins);
 }
 
+/** TRUST_PROXY: false (default), true, a number of proxies, or addresses such as loopback or 10.0.0.0/8. */
+function readTrustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  return raw;
+}
+
 function readLogLevel(env: Env): LevelWithSilent {
   const raw = env.LOG_LEVEL?.trim().toLowerCase();
   if (!raw) return DEFAULT_LOG_LEVEL;
@@ -205,5 +216,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(env),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     exportMaxRows: readInteger(env, 'EXPORT_MAX_ROWS', 1_000_000, 1, 1_000_000_000),
+    trustProxy: readTrustProxy(env),
   });
 }

@@ -73,7 +73,8 @@ function contextOf(req: express.Request, res: express.Response, { dataSource, co
   res.once('close', () => void connection.release());
   return createContext(connection.manager, config, NODE_TYPES, {
     caller: callerOf(res),
-    clientAddress: req.socket.remoteAddress ?? null,
+    // req.ip: the proxy's X-Forwarded-For when TRUST_PROXY says whom to trust, else the socket's address.
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? null,
     requestId: currentRequestScope()?.requestId,
   });
 }
@@ -109,6 +110,7 @@ export async function createServer(dependencies: ServerDependencies): Promise<Qu
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestScopeMiddleware());
   // Probes come before the Host check: an orchestrator asks by the pod's address.
   app.use(createHealthRouter({ dataSource, isDraining: dependencies.isDraining ?? (() => false) }));
