@@ -10,6 +10,7 @@ import { queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
 import { recordChanges, recordCreated } from '../revision/revision.service';
 import type { ActorRecord } from './annotation-set';
+import { insertRows } from './annotation-writer';
 
 export interface ResolvedActors {
   /** Row ids by record key. */
@@ -182,11 +183,20 @@ async function completeCreated(
   ids: ReadonlyMap<string, string>,
 ): Promise<void> {
   const idOf = (key: string | undefined) => (key === undefined ? undefined : ids.get(key));
+  // One statement for them all, not one an actor; of two records of one actor, the later's affiliation.
+  const affiliations = new Map<string, string>();
   for (const record of records) {
     const id = ids.get(record.key) as string;
     const affiliationId = idOf(record.affiliation);
-    if (affiliationId && affiliationId !== id) await tx.getRepository(Actor).update(id, { affiliationId });
+    if (affiliationId && affiliationId !== id) affiliations.set(id, affiliationId);
   }
+  if (affiliations.size)
+    await queryRows(
+      tx,
+      sql`UPDATE actors ac SET affiliation_id = a.affiliation_id, updated_at = now()
+          FROM unnest(${sql.value([...affiliations.keys()])}::uuid[], ${sql.value([...affiliations.values()])}::uuid[]) AS a(id, affiliation_id)
+          WHERE ac.id = a.id`,
+    );
   const memberships = records.flatMap((record) =>
     (record.memberOf ?? [])
       .map(idOf)
@@ -243,21 +253,22 @@ async function resolveExisting(tx: Transaction, records: readonly ActorRecord[])
   const { ids: byName, ambiguous } = await findExisting(tx, [...new Set(rest.map((record) => record.name))]);
   const unnamed = rest.filter((record) => !byName.has(record.name) && !ambiguous.has(record.name));
   const byAlias = await findByAliases(tx, unnamed);
-  const toIdentify: { id: string; wikidataId: string }[] = [];
+  // Wikidata ids claimed for found actors, by actor id; maps rather than lists, looked up once a record.
+  const claims = new Map<string, string>();
   for (const record of rest) {
     const found = byName.get(record.name) ?? byAlias.get(record.name);
-    const claimed = toIdentify.find((claim) => claim.id === found?.id);
-    const fits =
-      found && (!record.wikidataId || (!found.wikidataId && (!claimed || claimed.wikidataId === record.wikidataId)));
+    const claimed = found && claims.get(found.id);
+    const fits = found && (!record.wikidataId || (!found.wikidataId && (!claimed || claimed === record.wikidataId)));
     if (!found || !fits || existing.has(identityOf(record))) continue;
     existing.set(identityOf(record), found.id);
-    if (record.wikidataId && !claimed) toIdentify.push({ id: found.id, wikidataId: record.wikidataId });
+    if (record.wikidataId && !claimed) claims.set(found.id, record.wikidataId);
   }
-  const toCreate: ActorRecord[] = [];
+  const toCreate = new Map<string, ActorRecord>();
   for (const record of records)
-    if (!existing.has(identityOf(record)) && !toCreate.some((other) => identityOf(other) === identityOf(record)))
-      toCreate.push(record);
-  return { existing, ambiguous, toCreate, toIdentify };
+    if (!existing.has(identityOf(record)) && !toCreate.has(identityOf(record)))
+      toCreate.set(identityOf(record), record);
+  const toIdentify = [...claims].map(([id, wikidataId]) => ({ id, wikidataId }));
+  return { existing, ambiguous, toCreate: [...toCreate.values()], toIdentify };
 }
 
 /** Gives the found actors the Wikidata ids their records carry, with an UPDATE revision each. */
@@ -284,7 +295,9 @@ export async function writeActors(tx: Transaction, records: readonly ActorRecord
   const { existing, ambiguous, toCreate, toIdentify } = await resolveExisting(tx, records);
   await identify(tx, toIdentify);
   if (toCreate.length) {
-    const { identifiers } = await tx.getRepository(Actor).insert(
+    const created = await insertRows(
+      tx,
+      Actor,
       toCreate.map((record) => ({
         name: record.name,
         kind: record.kind,
@@ -294,7 +307,7 @@ export async function writeActors(tx: Transaction, records: readonly ActorRecord
         origin: record.aliasOrigin ?? Origin.MANUAL,
       })),
     );
-    toCreate.forEach((record, i) => existing.set(identityOf(record), identifiers[i].id as string));
+    toCreate.forEach((record, i) => existing.set(identityOf(record), created[i]));
   }
   // Two records of one identity (an entity and a named source) are one actor.
   const ids = new Map(records.map((record) => [record.key, existing.get(identityOf(record)) as string]));

@@ -1,6 +1,8 @@
 // The one writer of an article's annotations: actors resolved or created, then sources, quotes,
 // stances (with their policy questions) and mentions, each row with its provenance, and one
 // revision per row created, all in the caller's transaction.
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Origin } from '../common/annotation';
 import { queryRow, queryRows, sql } from '../database/sql';
 import type { Transaction } from '../database/transaction';
@@ -53,6 +55,27 @@ export async function findOrCreatePolicyQuestion(
   );
   if (!existing) throw new Error(`the policy question "${slug}" is neither known nor given a text`);
   return { id: existing.id, created: false };
+}
+
+/**
+ * The most rows one repository insert writes. It binds a parameter per column of each row, and
+ * PostgreSQL takes at most 65,535 in a statement: an article of 5,000 quotes (some 15 columns
+ * each) failed whole. A thousand rows stay below it for any table of fewer than 65 columns.
+ */
+export const ROWS_PER_INSERT = 1_000;
+
+/** Inserts the rows in statements of at most ROWS_PER_INSERT, and returns their ids in the rows' order. */
+export async function insertRows<T extends ObjectLiteral>(
+  tx: Transaction,
+  entity: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+    const { identifiers } = await tx.getRepository(entity).insert(rows.slice(from, from + ROWS_PER_INSERT));
+    for (const identifier of identifiers) ids.push(identifier.id as string);
+  }
+  return ids;
 }
 
 export type MentionColumns = Pick<Mention, 'spanStart' | 'spanEnd'> & { actorId: string | null };
@@ -134,10 +157,12 @@ export async function writeSources(
 ): Promise<Map<string, string>> {
   if (!set.sources.length) return new Map();
   const columns = sourceColumnsOf(set, (key) => idOf(actorIds, key, 'actor'));
-  const { identifiers } = await tx
-    .getRepository(Source)
-    .insert(set.sources.map((source, i) => ({ articleId, ...columns[i], ...provenanceColumns(source.provenance) })));
-  return new Map(set.sources.map((source, i) => [source.key, identifiers[i].id as string]));
+  const ids = await insertRows(
+    tx,
+    Source,
+    set.sources.map((source, i) => ({ articleId, ...columns[i], ...provenanceColumns(source.provenance) })),
+  );
+  return new Map(set.sources.map((source, i) => [source.key, ids[i]]));
 }
 
 /** Only an extractor's quotes say how they were attributed. */
@@ -179,10 +204,11 @@ export async function writeQuotes(
 ): Promise<{ all: string[]; byKey: Map<string, string> }> {
   if (!set.quotes.length) return { all: [], byKey: new Map() };
   const columns = quoteColumnsOf(set.quotes, (key) => idOf(sourceIds, key, 'source'));
-  const { identifiers } = await tx
-    .getRepository(Quote)
-    .insert(set.quotes.map((quote, i) => ({ articleId, ...columns[i], ...provenanceColumns(quote.provenance) })));
-  const all = identifiers.map((identifier) => identifier.id as string);
+  const all = await insertRows(
+    tx,
+    Quote,
+    set.quotes.map((quote, i) => ({ articleId, ...columns[i], ...provenanceColumns(quote.provenance) })),
+  );
   return {
     all,
     byKey: new Map(set.quotes.flatMap((quote, i) => (quote.key === undefined ? [] : [[quote.key, all[i]]]))),
@@ -215,8 +241,7 @@ async function writeStances(
     note: stance.note,
     ...provenanceColumns(stance.provenance),
   }));
-  const { identifiers } = await tx.getRepository(Stance).insert(rows);
-  return identifiers.map((identifier) => identifier.id as string);
+  return insertRows(tx, Stance, rows);
 }
 
 export async function writeAnnotations(
