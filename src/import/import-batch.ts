@@ -6,6 +6,7 @@ import { inTransaction } from '../database/transaction';
 import { checkInput } from '../errors/validation';
 import type { ImportArticleInput } from './import-article.input';
 import {
+  extractForImport,
   importArticle,
   importErrorOf,
   type ImportItemResult,
@@ -13,7 +14,7 @@ import {
   prepareImport,
 } from './import.service';
 
-/** Each item is validated (the argument is validated per item), then imported in its own transaction. */
+/** Each item is validated (the argument is validated per item), extracted, then imported in its own transaction. */
 export async function importEach(
   db: EntityManager,
   inputs: readonly ImportArticleInput[],
@@ -23,7 +24,7 @@ export async function importEach(
   for (const [index, input] of inputs.entries()) {
     try {
       await checkInput(input);
-      const prepared = prepareImport(input, settings);
+      const prepared = await extractForImport(prepareImport(input, settings));
       results.push({ index, result: await inTransaction(db, (tx) => importArticle(tx, prepared)) });
     } catch (error) {
       results.push({ index, error: importErrorOf(error) });

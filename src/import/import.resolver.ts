@@ -11,7 +11,7 @@ import { ImportArticleInput } from './import-article.input';
 import { inTransaction } from '../database/transaction';
 import { validatedPerItem } from '../errors/validation';
 import { importEach } from './import-batch';
-import { importArticle, type ImportResult, prepareImport } from './import.service';
+import { extractForImport, importArticle, type ImportResult, prepareImport } from './import.service';
 import { ImportArticlePayload, ImportArticlesItem, ImportArticlesPayload } from './import.types';
 
 function payloadOf(result: ImportResult): ImportArticlePayload {
@@ -33,7 +33,7 @@ const withinFileInput = (field: string) =>
   field.startsWith('annotations') ? 'input.file' : field.startsWith('input.') ? field : `input.article.${field}`;
 
 async function importPrepared(ctx: Context, input: ImportArticleInput): Promise<ImportArticlePayload> {
-  const prepared = prepareImport(input, ctx.config);
+  const prepared = await extractForImport(prepareImport(input, ctx.config));
   return payloadOf(await inTransaction(ctx.db, (tx) => importArticle(tx, prepared)));
 }
 

@@ -1,6 +1,6 @@
 // Importing articles: validate and normalise before any transaction opens (the input's own
-// annotations included), then write the article (outlet and revision included) and, for a new one,
-// its annotations and what extraction drafts from its text, in the caller's transaction.
+// annotations included), extract on a worker thread, then write the article (outlet and revision
+// included) and, for a new one, its annotations and what extraction drafted, in the caller's transaction.
 import { InvalidBodyError, normaliseBody } from '../article/article-body';
 import type { Article } from '../article/article.entity';
 import { type ArticleRecord, writeArticle } from '../article/article-writer';
@@ -9,7 +9,8 @@ import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { fromPostgresError } from '../errors/format-error';
 import { outletDomainWarning } from '../outlet/outlet-writer';
-import { extractArticle } from '../extraction/extract-article';
+import { type ArticleDraft, extractArticle } from '../extraction/extract-article';
+import { extractArticleInPool } from '../extraction-pool/extraction-pool';
 import { type AnnotationCounts, writeAnnotations } from './annotation-writer';
 import type { AnnotationSet } from './annotation-set';
 import { completeAnnotations } from './complete-annotations';
@@ -52,6 +53,11 @@ export interface PreparedImport {
   readonly extract: boolean;
   /** The input's own annotations, checked and converted to the stored body. */
   readonly annotations: PreparedAnnotations | null;
+  /**
+   * What extraction drafted from the body, when `extractForImport` found it before the transaction
+   * opened; without it, `importArticle` extracts on the calling thread (the example corpus's loader).
+   */
+  readonly draft?: ArticleDraft;
 }
 
 /** Normalises a validated input before any transaction opens; a body that cannot be stored is BAD_USER_INPUT naming it. */
@@ -79,6 +85,19 @@ export function prepareImport(input: ImportArticleInput, settings: ImportSetting
   return { record, extract: input.extract ?? true, annotations };
 }
 
+/**
+ * The prepared import with extraction's draft of its body, when extraction is asked for: found on
+ * a worker thread, so that neither the event loop nor a transaction waits on it. An article that
+ * proves to be stored already is extracted for nothing; its import writes no annotations.
+ */
+export async function extractForImport(
+  prepared: PreparedImport,
+  extract: (body: string) => Promise<ArticleDraft> = extractArticleInPool,
+): Promise<PreparedImport> {
+  if (!prepared.extract || prepared.draft) return prepared;
+  return { ...prepared, draft: await extract(prepared.record.body) };
+}
+
 /** Writes a prepared article and, when it is new, its own annotations and what extraction finds, as asked. */
 export async function importArticle(tx: Transaction, prepared: PreparedImport): Promise<ImportResult> {
   const { article, created } = await writeArticle(tx, prepared.record);
@@ -88,7 +107,9 @@ export async function importArticle(tx: Transaction, prepared: PreparedImport): 
   if (!created && prepared.annotations)
     warnings.push('the article was already stored: it keeps its annotations, and those given were not written');
   if (!created || (!prepared.extract && !prepared.annotations)) return { article, created, extraction: null, warnings };
-  const extracted = prepared.extract ? annotationsOfDraft(extractArticle(article.body), article.body) : null;
+  // A new article's body is the record's, which extractForImport read.
+  const draft = prepared.extract ? (prepared.draft ?? extractArticle(article.body)) : null;
+  const extracted = draft ? annotationsOfDraft(draft, article.body) : null;
   const given = prepared.annotations ? await completeAnnotations(tx, prepared.annotations) : null;
   const set = given && extracted ? fillFromExtraction(given, extracted) : ((given ?? extracted) as AnnotationSet);
   const extraction = await writeAnnotations(tx, article.id, set);
