@@ -1,0 +1,269 @@
+// `npm run bench:soak`: the server in this process over a generated corpus, well-behaved clients
+// sending a fixed rate of reads and imports for SOAK_MINUTES, then as long again beside one abusive
+// client; prints their latencies, the answers by code and the memory, and whether the abusive client
+// left the well-behaved clients' p99 within 2x. SOAK_ARTICLES (2,000), SOAK_MINUTES per phase (5) and
+// SOAK_RATE (10 requests/s: 20 already saturates one Node process on this mix) set the run; the
+// server's own settings (limits, pool, timeouts) come from the environment as for `npm start`.
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import { createApiKey } from '../../src/auth/api-key.service';
+import { encodeCursor } from '../../src/common/cursor';
+import { Role } from '../../src/common/role';
+import { loadConfig, type Config } from '../../src/config';
+import { openDatabase } from '../../src/database/database';
+import { queryRows, sql } from '../../src/database/sql';
+import { createStatementCountingLogger } from '../../src/operations/statement-counting-logger';
+import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
+import { createSchema } from '../../src/schema';
+import { createServer } from '../../src/server';
+import { openBenchDatabases } from './bench-database';
+import { generateCorpus } from './generate-corpus';
+import {
+  abusiveRequests,
+  importRequest,
+  type Outcome,
+  post,
+  readRequests,
+  sendBackToBack,
+  sendOpenLoop,
+  type SoakClient,
+  soakClient,
+  type SoakRequest,
+} from './soak-clients';
+
+const ARTICLES = Number(process.env.SOAK_ARTICLES ?? 2_000);
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 5);
+const RATE = Number(process.env.SOAK_RATE ?? 10);
+/** One request in IMPORT_EVERY is an import. */
+const IMPORT_EVERY = 10;
+// Linux routes all of 127.0.0.0/8 to loopback: the abusive client gets an address of its own, as a
+// client on another machine would, so that the per-address mutation limit does not count it with the others.
+const WELL_BEHAVED_ADDRESS = '127.0.0.1';
+const ABUSIVE_ADDRESS = process.env.SOAK_ABUSIVE_ADDRESS ?? (process.platform === 'linux' ? '127.0.0.2' : '127.0.0.1');
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Loads the corpus and returns the reads' variables: NATO's global ID, and a cursor halfway down the quotes. */
+async function loadCorpus(dataSource: DataSource): Promise<{ nato: string; deep: string }> {
+  const started = Date.now();
+  await generateCorpus(dataSource, { articles: ARTICLES, quotesPerArticle: 10 });
+  const [{ quotes }] = await queryRows<{ quotes: number }>(
+    dataSource.manager,
+    sql`SELECT count(*)::int AS quotes FROM quotes`,
+  );
+  console.log(
+    `corpus: ${ARTICLES} articles, ${quotes} quotes (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const [nato] = await queryRows<{ id: string }>(dataSource.manager, sql`SELECT id FROM actors WHERE name = 'NATO'`);
+  const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
+  const [middle] = await queryRows<Record<string, string>>(
+    dataSource.manager,
+    sql`SELECT ${sql.join(
+      keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
+      ', ',
+    )}
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        ORDER BY ${sql.join(
+          keys.map((k) => sql`${k.sql} DESC`),
+          ', ',
+        )} OFFSET ${sql.value(Math.floor(quotes / 2))} LIMIT 1`,
+  );
+  return { nato: Buffer.from(`Actor:${nato.id}`).toString('base64url'), deep: encodeCursor(Object.values(middle)) };
+}
+
+/** Sends each read and one import once, and stops the benchmark if any is not answered OK: a broken mix measures nothing. */
+async function warmUp(client: SoakClient, requests: readonly SoakRequest[]): Promise<void> {
+  for (const request of requests) {
+    const answer = await post(client, request.body());
+    if (answer !== '200 OK') throw new Error(`warm-up: ${request.name} answered ${answer}`);
+  }
+}
+
+interface PhaseResult {
+  readonly title: string;
+  /** From the first request to the last answer, the abusive client's last included. */
+  readonly seconds: number;
+  readonly wellBehaved: Outcome[];
+  readonly abusive: Outcome[] | null;
+  readonly memoryStart: NodeJS.MemoryUsage;
+  readonly memoryEnd: NodeJS.MemoryUsage;
+  readonly peakRss: number;
+  /** CPU seconds this process used (user and system), the server's and the clients' together. */
+  readonly cpuSeconds: number;
+  /** The event loop's delay (the server's and the clients': they share it), p99 and max, in ms. */
+  readonly loopDelay: { p99: number; max: number };
+}
+
+/** One phase: the well-behaved clients for SOAK_MINUTES, with the abusive client beside them when given one. */
+async function runPhase(
+  title: string,
+  wellBehaved: SoakClient,
+  mix: (index: number) => SoakRequest,
+  abusive: { client: SoakClient; requests: SoakRequest[] } | null,
+): Promise<PhaseResult> {
+  const started = performance.now();
+  const memoryStart = process.memoryUsage();
+  const cpuStart = process.cpuUsage();
+  let peakRss = memoryStart.rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 500);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const stopAbusive = abusive ? sendBackToBack(abusive.client, abusive.requests) : null;
+  const outcomes = await sendOpenLoop(wellBehaved, RATE, MINUTES * 60_000, mix);
+  const abusiveOutcomes = stopAbusive ? await stopAbusive() : null;
+  loop.disable();
+  clearInterval(sampler);
+  const memoryEnd = process.memoryUsage();
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    title,
+    seconds: (performance.now() - started) / 1000,
+    wellBehaved: outcomes,
+    abusive: abusiveOutcomes,
+    memoryStart,
+    memoryEnd,
+    peakRss: Math.max(peakRss, memoryEnd.rss),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+  };
+}
+
+/** Each distinct answer with its count, most frequent first: `200 OK 5400, 429 RATE_LIMITED 3`. */
+function countAnswers(outcomes: readonly Outcome[]): string {
+  const counts = new Map<string, number>();
+  for (const { answer } of outcomes) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([answer, count]) => `${answer} ${count}`)
+    .join(', ');
+}
+
+function latencyLine(label: string, outcomes: readonly Outcome[]): string {
+  const sorted = outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
+  return `    ${label.padEnd(9)} n ${String(sorted.length).padStart(6)}   p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   p99 ${ms(percentile(sorted, 99))}   max ${ms(sorted[sorted.length - 1] ?? NaN)}`;
+}
+
+/** The abusive client's requests by kind: how many, how answered, and how long the server took. */
+function printAbusive(outcomes: readonly Outcome[]): void {
+  console.log(`  abusive client, back to back, one request at a time: ${outcomes.length} requests`);
+  for (const name of [...new Set(outcomes.map((o) => o.name))]) {
+    const ofKind = outcomes.filter((o) => o.name === name);
+    const sorted = ofKind.map((o) => o.latencyMs).sort((a, b) => a - b);
+    console.log(
+      `    ${String(ofKind.length).padStart(5)} × ${name}: p50 ${ms(percentile(sorted, 50))}, max ${ms(sorted[sorted.length - 1])}; ${countAnswers(ofKind)}`,
+    );
+  }
+}
+
+function printPhase(result: PhaseResult): void {
+  const { wellBehaved, memoryStart: start, memoryEnd: end } = result;
+  const imports = wellBehaved.filter((o) => o.name.startsWith('importArticle'));
+  const reads = wellBehaved.filter((o) => !o.name.startsWith('importArticle'));
+  console.log(`\n${result.title} (${result.seconds.toFixed(0)} s to the last answer)`);
+  console.log(`  well-behaved clients sent ${wellBehaved.length} (${reads.length} reads, ${imports.length} imports)`);
+  console.log('  latency from the scheduled send to the answer:');
+  console.log(latencyLine('reads', reads));
+  console.log(latencyLine('imports', imports));
+  console.log(latencyLine('all', wellBehaved));
+  console.log('  by request (p50, p99):');
+  for (const name of [...new Set(wellBehaved.map((o) => o.name))]) {
+    const sorted = wellBehaved
+      .filter((o) => o.name === name)
+      .map((o) => o.latencyMs)
+      .sort((a, b) => a - b);
+    console.log(`    ${ms(percentile(sorted, 50))} ${ms(percentile(sorted, 99))}   ${name}`);
+  }
+  console.log(`  answers: ${countAnswers(wellBehaved)}`);
+  const errors = wellBehaved.filter((o) => o.answer !== '200 OK');
+  console.log(`  errors by code: ${errors.length ? countAnswers(errors) : 'none'}`);
+  if (result.abusive) printAbusive(result.abusive);
+  console.log(
+    `  this process: ${result.cpuSeconds.toFixed(1)} CPU s in ${result.seconds.toFixed(0)} s (${((100 * result.cpuSeconds) / result.seconds).toFixed(0)}% of one core); event loop delay p99 ${result.loopDelay.p99.toFixed(0)} ms, max ${result.loopDelay.max.toFixed(0)} ms`,
+  );
+  console.log(
+    `  memory of this process (server and clients): rss ${mb(start.rss)} → ${mb(end.rss)} (peak ${mb(result.peakRss)}), heap used ${mb(start.heapUsed)} → ${mb(end.heapUsed)} of ${mb(end.heapTotal)}, external ${mb(start.external)} → ${mb(end.external)}`,
+  );
+}
+
+function p99Of(outcomes: readonly Outcome[]): number {
+  return percentile(
+    outcomes.map((o) => o.latencyMs).sort((a, b) => a - b),
+    99,
+  );
+}
+
+/** The server as main.ts would run it on this database, listening on a free loopback port; returns its URL and its stop. */
+async function startServer(config: Config, dataSource: DataSource): Promise<{ url: URL; stop: () => Promise<void> }> {
+  const server = await createServer({ config, dataSource, schema: await createSchema() });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  return {
+    url: new URL(`http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`),
+    stop: () => server.stop(),
+  };
+}
+
+async function soak(config: Config, dataSource: DataSource, kind: string): Promise<void> {
+  const variables = await loadCorpus(dataSource);
+  const runId = `${process.pid}-${Date.now()}`;
+  const reads = readRequests(variables);
+  const imports = importRequest(runId);
+  const mix = (index: number) => (index % IMPORT_EVERY === IMPORT_EVERY - 1 ? imports : reads[index % reads.length]);
+  const { key: editorKey } = await createApiKey(dataSource.manager, 'soak well-behaved clients', Role.EDITOR);
+  const { key: abusiveKey } = await createApiKey(dataSource.manager, 'soak abusive client', Role.EDITOR);
+  const server = await startServer(config, dataSource);
+  const wellBehaved = soakClient(server.url, editorKey, WELL_BEHAVED_ADDRESS);
+  const abusive = { client: soakClient(server.url, abusiveKey, ABUSIVE_ADDRESS), requests: abusiveRequests(runId) };
+  try {
+    await warmUp(wellBehaved, [...reads, imports]);
+    console.log(
+      `${MINUTES} min per phase on ${kind}; well-behaved clients from ${WELL_BEHAVED_ADDRESS}: ${RATE} requests/s in total, open loop, one in ${IMPORT_EVERY} an import; abusive client from ${ABUSIVE_ADDRESS}`,
+    );
+    const quiet = await runPhase('phase 1: the well-behaved clients alone', wellBehaved, mix, null);
+    printPhase(quiet);
+    const abused = await runPhase('phase 2: the same, beside the abusive client', wellBehaved, mix, abusive);
+    printPhase(abused);
+    const ratio = p99Of(abused.wellBehaved) / p99Of(quiet.wellBehaved);
+    console.log(
+      `\nwell-behaved p99 with the abusive client / without: ${ratio.toFixed(2)} (${ratio <= 2 ? 'within' : 'NOT within'} 2x)`,
+    );
+  } finally {
+    wellBehaved.agent.destroy();
+    abusive.client.agent.destroy();
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const databases = await openBenchDatabases();
+  try {
+    const url = await databases.create(`quotegraph_bench_soak_${process.pid}`);
+    // The environment's server settings apply (limits, pool size, timeouts); the request log would drown the figures.
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      HOST: '127.0.0.1',
+      SEED_EXAMPLE_CORPUS: 'false',
+      LOG_LEVEL: 'silent',
+    });
+    const database = await openDatabase(config, { migrate: true, logger: createStatementCountingLogger });
+    try {
+      await soak(config, database.dataSource, databases.kind);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await databases.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
