@@ -20,14 +20,25 @@ export interface ResolvedActors {
 }
 
 /**
- * Concurrent writers that name the same new actor wait for each other here (one lock per folded
- * name, taken in one order), so the second finds the actor the first created.
+ * Advisory locks the actor writer takes: a namespace of their own (the first key of the two-key
+ * form), and a fixed number of buckets the folded names hash into, so that an import naming
+ * 15,000 actors takes at most this many locks. PostgreSQL's lock table holds some 6,400 for every
+ * transaction together (max_locks_per_transaction × max_connections); a lock per name ran out of
+ * it. Two names in one bucket make two writers wait for each other needlessly, never wrongly.
+ */
+const ACTOR_LOCK_NAMESPACE = 0x61637472;
+export const ACTOR_LOCK_BUCKETS = 1024;
+
+/**
+ * Concurrent writers that name the same new actor wait for each other here (one lock per bucket
+ * of folded names, taken in one order), so the second finds the actor the first created.
  */
 async function lockNames(tx: Transaction, names: readonly string[]): Promise<void> {
   await queryRows(
     tx,
-    sql`SELECT pg_advisory_xact_lock(key)
-        FROM (SELECT DISTINCT hashtext(normalise_key(name)) AS key FROM unnest(${sql.value([...names])}::text[]) AS name ORDER BY 1) keys`,
+    sql`SELECT pg_advisory_xact_lock(${sql.value(ACTOR_LOCK_NAMESPACE)}::int, bucket)
+        FROM (SELECT DISTINCT (hashtext(normalise_key(name))::bigint & ${sql.value(ACTOR_LOCK_BUCKETS - 1)}::bigint)::int AS bucket
+              FROM unnest(${sql.value([...names])}::text[]) AS name ORDER BY 1) buckets`,
   );
 }
 
