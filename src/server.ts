@@ -6,11 +6,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { Config } from './config';
 import { createContext, type Context } from './common/context';
 import { NODE_TYPES } from './node-types';
-import { formatError } from './errors/format-error';
+import { formatError, isPoolWaitTimeout, POOL_BUSY_MESSAGE } from './errors/format-error';
+import { ErrorCode } from './errors/error-code';
 import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
@@ -50,6 +51,10 @@ function answerHttpError(
   res: express.Response,
   _next: express.NextFunction,
 ): void {
+  if (isPoolWaitTimeout(error)) {
+    res.status(503).json({ errors: [{ message: POOL_BUSY_MESSAGE, extensions: { code: ErrorCode.Unavailable } }] });
+    return;
+  }
   const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) console.error('quotegraph: request failed', error);
   const message =
@@ -64,12 +69,27 @@ function answerHttpError(
 }
 
 /**
+ * A connection that runs its statements one after another: a request's loaders ask for several at
+ * once, and a PostgreSQL connection answers one statement at a time (pg only queues them, warning).
+ */
+function oneQueryAtATime(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
+}
+
+/**
  * A request's context. Its statements share one connection, taken at its first statement and given
  * back when the response ends: one request (a thousand aliases, a deep query) holds one connection
  * of the pool at most, and cannot starve the others.
  */
 function contextOf(req: express.Request, res: express.Response, { dataSource, config }: ServerDependencies): Context {
-  const connection = dataSource.createQueryRunner();
+  const connection = oneQueryAtATime(dataSource.createQueryRunner());
   res.once('close', () => void connection.release());
   return createContext(connection.manager, config, NODE_TYPES, {
     caller: callerOf(res),

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { actAs, ANONYMOUS, type Caller, keyCaller } from '../common/caller';
 import { ErrorCode } from '../errors/error-code';
+import { isPoolWaitTimeout, POOL_BUSY_MESSAGE } from '../errors/format-error';
 import { findLiveKey } from './api-key.service';
 import { sendHttpError } from './http-error';
 
@@ -49,7 +50,8 @@ export function authenticate(dataSource: DataSource, config: Config): RequestHan
         // Everything the request does from here on (its revisions) acts as this key.
         actAs(caller, next);
       },
-      (error: unknown) => next(error),
+      (error: unknown) =>
+        isPoolWaitTimeout(error) ? sendHttpError(res, 503, ErrorCode.Unavailable, POOL_BUSY_MESSAGE) : next(error),
     );
   };
 }

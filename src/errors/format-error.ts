@@ -55,8 +55,10 @@ function isRequestError(error: unknown): error is GraphQLError {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+export const POOL_BUSY_MESSAGE = 'the database is busy: no connection came free in time; retry shortly';
+
 /** pg-pool's own words when no connection came free within the wait (DATABASE_CONNECT_TIMEOUT_MS). */
-function isPoolWaitTimeout(error: unknown): boolean {
+export function isPoolWaitTimeout(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return (
     message === 'timeout exceeded when trying to connect' ||
@@ -80,7 +82,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isPoolWaitTimeout(original))
     return {
       ...base,
-      message: 'the database is busy: no connection came free in time; retry shortly',
+      message: POOL_BUSY_MESSAGE,
       extensions: { code: ErrorCode.Unavailable },
     };
   const code = formatted.extensions?.code;

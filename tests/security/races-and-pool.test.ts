@@ -3,6 +3,8 @@
 // UNAVAILABLE, never INTERNAL.
 import type { AddressInfo } from 'node:net';
 import { QueryFailedError } from 'typeorm';
+import { createApiKey } from '../../src/auth/api-key.service';
+import { Role } from '../../src/common/role';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
 import { inTransaction } from '../../src/database/transaction';
@@ -102,6 +104,7 @@ describe('races and a busy pool', () => {
     });
 
     test('with every connection taken, a request is UNAVAILABLE, and served once one is free', async () => {
+      const { key } = await createApiKey(small.manager, 'reader', Role.READER);
       const held = [small.createQueryRunner(), small.createQueryRunner()];
       await Promise.all(held.map((runner) => runner.connect()));
       try {
@@ -110,6 +113,16 @@ describe('races and a busy pool', () => {
           message: 'the database is busy: no connection came free in time; retry shortly',
           extensions: { code: 'UNAVAILABLE' },
         });
+        // The key is looked up before GraphQL runs: its wait ends the same way, as a 503.
+        const keyed = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: '{ outlets { totalCount } }' }),
+        });
+        expect(keyed.status).toBe(503);
+        expect(((await keyed.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+          'UNAVAILABLE',
+        );
       } finally {
         await Promise.all(held.map((runner) => runner.release()));
       }
