@@ -59,7 +59,7 @@ export async function findOrCreatePolicyQuestion(
 
 /**
  * The most rows one repository insert writes. It binds a parameter per column of each row, and
- * PostgreSQL takes at most 65,535 in a statement: an article of 5,000 quotes (some 15 columns
+ * PostgreSQL takes at most 65,535 in a statement: an import naming 15,000 new actors (six columns
  * each) failed whole. A thousand rows stay below it for any table of fewer than 65 columns.
  */
 export const ROWS_PER_INSERT = 1_000;
