@@ -197,6 +197,15 @@ export default defineConfig([
     },
   },
   {
+    files: ['src/extraction-pool/**/*.ts'],
+    rules: {
+      'quotegraph/import-boundaries': [
+        'error',
+        { allow: ['src/extraction-pool/', 'src/extraction/', 'src/errors/'], forbidPackages: databasePackages },
+      ],
+    },
+  },
+  {
     // The file formats are pure: text in, annotations out, and back; the entities only for their enums.
     files: ['src/formats/**/*.ts'],
     rules: {

@@ -1,6 +1,7 @@
 // The only module that reads process.env: every setting is parsed, checked and frozen here, so a
 // wrong value stops the start with one line naming the variable.
 import { ExpectedFailure } from './errors/expected-failure';
+import os from 'node:os';
 import type { LevelWithSilent } from 'pino';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
 import { DEFAULT_SHUTDOWN_GRACE_MS } from './operations/graceful-shutdown';
@@ -64,6 +65,9 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Most rows one POST /export streams. */
   readonly exportMaxRows: number;
+  /** Worker threads that extract imported articles, and how many extractions may wait for one. */
+  readonly extractionThreads: number;
+  readonly extractionMaxQueue: number;
   /** Express's `trust proxy`: behind a reverse proxy, the client's address is read from X-Forwarded-For. */
   readonly trustProxy: boolean | number | string;
 }
@@ -217,5 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     exportMaxRows: readInteger(env, 'EXPORT_MAX_ROWS', 1_000_000, 1, 1_000_000_000),
     trustProxy: readTrustProxy(env),
+    extractionThreads: readInteger(env, 'EXTRACTION_THREADS', os.availableParallelism(), 1, 256),
+    extractionMaxQueue: readInteger(env, 'EXTRACTION_MAX_QUEUE', 64, 1, 100_000),
   });
 }

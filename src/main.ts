@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { isCorpusEmpty, loadExampleCorpus } from './corpus/example-corpus';
 import { openDatabase, type OpenDatabase } from './database/database';
 import { exitWithFailure } from './errors/command-failure';
+import { closeExtractionPool, configureExtractionPool } from './extraction-pool/extraction-pool';
 import { GracefulShutdown } from './operations/graceful-shutdown';
 import { createLogger } from './operations/request-log';
 import { createStatementCountingLogger } from './operations/statement-counting-logger';
@@ -35,7 +36,10 @@ function gracefulShutdownOf(
   return new GracefulShutdown({
     httpServer: server.httpServer,
     stopApollo: () => server.apollo.stop(),
-    closeDatabase: () => database.close(),
+    closeDatabase: async () => {
+      await closeExtractionPool();
+      await database.close();
+    },
     graceMs,
     log: logger,
   });
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
       console.log(
         `quotegraph: made an editor API key, kept in ${config.apiKeyFile} for the playground and clients on this machine; it is shown only now:\n${newKey}`,
       );
+    await configureExtractionPool({ threads: config.extractionThreads, maxQueue: config.extractionMaxQueue });
     server = await createServer({
       config,
       dataSource: database.dataSource,

@@ -214,11 +214,10 @@ function stanceRecords(
   keys: { sources: ReadonlySet<string>; quotes: ReadonlyMap<string, SpanRecord> },
   toSpan: ToSpan,
 ): StanceRecord[] {
+  const quoteKeys = new Set(keys.quotes.keys());
   return stances.map((stance, i) => {
     const path = `${ROOT}.stances[${i}]`;
-    const quote = stance.quote
-      ? requireKey(new Set(keys.quotes.keys()), stance.quote, 'quotes', `${path}.quote`)
-      : undefined;
+    const quote = stance.quote ? requireKey(quoteKeys, stance.quote, 'quotes', `${path}.quote`) : undefined;
     return {
       question: { slug: stance.question, text: cleanOrNull(stance.questionText) },
       source: requireKey(keys.sources, stance.source, 'sources', `${path}.source`),
