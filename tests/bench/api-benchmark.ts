@@ -8,10 +8,9 @@ import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createSchema } from '../../src/schema';
 import { createServer } from '../../src/server';
-import { encodeCursor } from '../../src/common/cursor';
-import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
 import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
+import { benchQueryVariables } from './bench-query-variables';
 import { queryRows, sql } from '../../src/database/sql';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -65,25 +64,6 @@ async function loadCorpus(dataSource: DataSource): Promise<CorpusCounts> {
 }
 
 /** The queries' variables: NATO's global ID, and a cursor deep in the quote list. */
-async function queryVariables(dataSource: DataSource, quoteCount: number): Promise<Record<string, unknown>> {
-  const [nato] = await queryRows<{ id: string }>(dataSource.manager, sql`SELECT id FROM actors WHERE name = 'NATO'`);
-  const natoId = Buffer.from(`Actor:${nato.id}`).toString('base64url');
-  // The cursor of the row halfway down the default quote order, as a client paging there would hold.
-  const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
-  const [middle] = await queryRows<Record<string, string>>(
-    dataSource.manager,
-    sql`SELECT ${sql.join(
-      keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
-      ', ',
-    )}
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        ORDER BY ${sql.join(
-          keys.map((k) => sql`${k.sql} DESC`),
-          ', ',
-        )} OFFSET ${sql.value(Math.floor(quoteCount / 2))} LIMIT 1`,
-  );
-  return { nato: natoId, deep: encodeCursor(Object.values(middle)) };
-}
 
 /** Sends each query RUNS times after 3 warm-up runs and prints its p50 and p95. */
 async function timeQueries(endpoint: string, variables: Record<string, unknown>): Promise<void> {
@@ -117,7 +97,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await dataSource.runMigrations();
     const counts = await loadCorpus(dataSource);
-    const variables = await queryVariables(dataSource, counts.quotes);
+    const variables = await benchQueryVariables(dataSource, counts.quotes);
 
     const server = await createServer({
       config: loadConfig({ SEED_EXAMPLE_CORPUS: 'false' }),

@@ -9,17 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { createApiKey } from '../../src/auth/api-key.service';
-import { encodeCursor } from '../../src/common/cursor';
 import { Role } from '../../src/common/role';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase } from '../../src/database/database';
 import { queryRows, sql } from '../../src/database/sql';
 import { createStatementCountingLogger } from '../../src/operations/statement-counting-logger';
-import { QUOTE_ORDER_KEYS, QuoteOrder } from '../../src/quote/quote.types';
 import { createSchema } from '../../src/schema';
 import { createServer } from '../../src/server';
 import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
+import { benchQueryVariables } from './bench-query-variables';
 import {
   abusiveRequests,
   importRequest,
@@ -61,21 +60,7 @@ async function loadCorpus(dataSource: DataSource): Promise<{ nato: string; deep:
   console.log(
     `corpus: ${ARTICLES} articles, ${quotes} quotes (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
-  const [nato] = await queryRows<{ id: string }>(dataSource.manager, sql`SELECT id FROM actors WHERE name = 'NATO'`);
-  const keys = QUOTE_ORDER_KEYS[QuoteOrder.PUBLISHED_AT_DESC];
-  const [middle] = await queryRows<Record<string, string>>(
-    dataSource.manager,
-    sql`SELECT ${sql.join(
-      keys.map((k, i) => sql`(${k.sql})::text AS ${sql.identifier(`k${i}`)}`),
-      ', ',
-    )}
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        ORDER BY ${sql.join(
-          keys.map((k) => sql`${k.sql} DESC`),
-          ', ',
-        )} OFFSET ${sql.value(Math.floor(quotes / 2))} LIMIT 1`,
-  );
-  return { nato: Buffer.from(`Actor:${nato.id}`).toString('base64url'), deep: encodeCursor(Object.values(middle)) };
+  return (await benchQueryVariables(dataSource, quotes)) as { nato: string; deep: string };
 }
 
 /** Sends each read and one import once, and stops the benchmark if any is not answered OK: a broken mix measures nothing. */
