@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { Config } from './config';
+import { type Config, isLoopbackHost } from './config';
 import { createContext, type Context } from './common/context';
 import { NODE_TYPES } from './node-types';
 import { formatError, isPoolWaitTimeout, POOL_BUSY_MESSAGE } from './errors/format-error';
@@ -139,7 +139,14 @@ export async function createServer(dependencies: ServerDependencies): Promise<Qu
   // A browser opened at the server's root lands in the playground.
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
-  app.use(createPlaygroundRouter(dataSource, { localKey: () => liveLocalKey(dataSource, config.apiKeyFile) }));
+  // The local key goes into the page only where nobody but this machine can reach it: listening on
+  // loopback, with the Host checked (DNS rebinding).
+  const servesLocalKey = isLoopbackHost(config.host) && config.allowedHosts.length > 0;
+  app.use(
+    createPlaygroundRouter(dataSource, {
+      localKey: servesLocalKey ? () => liveLocalKey(dataSource, config.apiKeyFile) : undefined,
+    }),
+  );
   app.use('/export', authenticate(dataSource, config));
   app.use(
     createExportRouter(schema, dataSource, config, {

@@ -48,9 +48,22 @@ export function articleFiles(article: AnnotatedArticleData, format: AnnotationFi
   ];
 }
 
+/**
+ * Every article, read in one REPEATABLE READ transaction: the export is one snapshot of the
+ * corpus, and an import that commits meanwhile is neither half in it nor skipped by the paging.
+ */
 async function* annotatedArticles(dataSource: DataSource, pageSize: number): AsyncIterable<AnnotatedArticleData> {
-  for await (const ids of articleIdPages(dataSource.manager, pageSize))
-    for (const article of await readAnnotatedArticles(dataSource.manager, ids)) if (article) yield article;
+  const snapshot = dataSource.createQueryRunner();
+  try {
+    await snapshot.startTransaction('REPEATABLE READ');
+    await snapshot.query('SET TRANSACTION READ ONLY');
+    for await (const ids of articleIdPages(snapshot.manager, pageSize))
+      for (const article of await readAnnotatedArticles(snapshot.manager, ids)) if (article) yield article;
+    await snapshot.commitTransaction();
+  } finally {
+    if (snapshot.isTransactionActive) await snapshot.rollbackTransaction().catch(() => undefined);
+    await snapshot.release();
+  }
 }
 
 export async function streamAnnotatedArticles(

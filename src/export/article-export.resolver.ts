@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Article } from '../article/article.entity';
 import type { Context } from '../common/context';
+import { AppError } from '../errors/app-error';
 import { annotationFileOf, AnnotationFileFormat } from '../formats/annotation-files';
 import type { AnnotatedArticleData } from '../import/annotated-article';
 import { readAnnotatedArticles } from './annotated-article-reader';
@@ -42,8 +43,9 @@ export class ArticleExportResolver {
     @Ctx() ctx: Context,
     @Arg('format', () => ArticleFileFormat) format: ArticleFileFormat,
   ): Promise<string> {
-    // The article was read in this request, so it is there.
-    const annotated = (await annotatedArticlesById(ctx).load(article.id)) as AnnotatedArticleData;
+    const annotated = await annotatedArticlesById(ctx).load(article.id);
+    // Deleted between reading the article and reading its annotations.
+    if (!annotated) throw AppError.notFound(`article ${article.id} no longer exists`);
     if (format === ArticleFileFormat.JSON) return JSON.stringify(annotated);
     return annotationFileOf(annotated, AnnotationFileFormat[format]);
   }

@@ -27,7 +27,7 @@ import { createContext } from '../common/context';
 import { NODE_TYPES } from '../node-types';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { formatError } from '../errors/format-error';
+import { formatError, isPoolWaitTimeout, POOL_BUSY_MESSAGE } from '../errors/format-error';
 import { isArticleFormat, streamAnnotatedArticles } from './annotated-article-export';
 import { drainedOrClosed } from './drained';
 import {
@@ -298,6 +298,7 @@ async function endResponse(res: Response, csv: Stringifier | undefined): Promise
 
 function failExport(res: Response, error: unknown): void {
   if (!res.headersSent) {
+    if (isPoolWaitTimeout(error)) return sendErrors(res, 503, [new AppError(ErrorCode.Unavailable, POOL_BUSY_MESSAGE)]);
     const status = isCallerError(error) ? 400 : 500;
     return sendErrors(res, status, [error as Error]);
   }

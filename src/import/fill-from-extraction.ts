@@ -5,7 +5,7 @@ import type { AnnotationSet, SpanRecord } from './annotation-set';
 
 const overlaps = (a: SpanRecord, b: SpanRecord) => a.start < b.end && b.start < a.end;
 
-/** Extracted keys are prefixed so that they can never meet the given ones. */
+/** Extracted keys are prefixed, as prepare-annotations prefixes the given ones, so that they never meet. */
 const EXTRACTED = 'extracted:';
 
 export function fillFromExtraction(given: AnnotationSet, extracted: AnnotationSet): AnnotationSet {

@@ -23,7 +23,12 @@ async function withinInput<T>(work: () => T | Promise<T>, fieldOf = (field: stri
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError && error.field) throw new AppError(error.code, error.message, fieldOf(error.field));
+    if (error instanceof AppError && error.field) {
+      // Everything else the error carries (details, the HTTP status) stays as it was.
+      const moved = new AppError(error.code, error.message, fieldOf(error.field));
+      Object.assign(moved.extensions, error.extensions, { field: fieldOf(error.field) });
+      throw moved;
+    }
     throw error;
   }
 }

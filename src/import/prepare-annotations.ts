@@ -110,9 +110,15 @@ function keysOf(items: readonly { key?: string | null }[], list: string): Set<st
   return keys;
 }
 
+/**
+ * The set's key of an input's key. The caller's keys are free text: prefixed, they can never meet
+ * the keys made here for actors named only by name or Wikidata id, nor extraction's.
+ */
+const given = (key: string) => `given:${key}`;
+
 function requireKey(keys: ReadonlySet<string>, key: string, list: string, path: string): string {
   if (!keys.has(key)) throw AppError.badInput(`no entry of ${ROOT}.${list} has the key "${key}"`, path);
-  return key;
+  return given(key);
 }
 
 /** The actor a source's kind suggests, for an actor named here only by its name. */
@@ -140,8 +146,8 @@ class ActorReferences {
   }
 
   resolve(ref: ActorRefData, path: string, kindIfNew: ActorKind): string {
-    const given = [ref.key, ref.name, ref.wikidataId].filter((v) => v !== undefined && v !== null);
-    if (given.length !== 1) throw AppError.badInput(`${path} must give exactly one of key, name or wikidataId`, path);
+    const named = [ref.key, ref.name, ref.wikidataId].filter((v) => v !== undefined && v !== null);
+    if (named.length !== 1) throw AppError.badInput(`${path} must give exactly one of key, name or wikidataId`, path);
     if (ref.key) return this.key(ref.key, `${path}.key`);
     if (ref.name) {
       const key = `name:${ref.name}`;
@@ -150,7 +156,7 @@ class ActorReferences {
     }
     const wikidataId = ref.wikidataId as string;
     const listed = this.keyOfWikidataId.get(wikidataId);
-    if (listed) return listed;
+    if (listed) return given(listed);
     const key = `wikidata:${wikidataId}`;
     if (!this.byWikidata.has(key)) this.byWikidata.set(key, { key, wikidataId, path: `${path}.wikidataId` });
     return key;
@@ -159,7 +165,7 @@ class ActorReferences {
 
 function actorRecords(actors: readonly ActorData[], refs: ActorReferences): ActorRecord[] {
   return actors.map((actor, i) => ({
-    key: actor.key,
+    key: given(actor.key),
     name: clean(actor.name),
     kind: actor.kind,
     description: cleanOrNull(actor.description),
@@ -177,7 +183,7 @@ function sourceRecords(sources: readonly SourceData[], refs: ActorReferences, to
     const path = `${ROOT}.sources[${i}]`;
     const actorKind = ACTOR_KIND_OF_SOURCE[source.kind ?? SourceKind.PERSON];
     return {
-      key: source.key,
+      key: given(source.key),
       descriptor: clean(source.descriptor),
       span: source.span ? toSpan(source.span, `${path}.span`) : null,
       anonymity: source.anonymity,
@@ -197,7 +203,7 @@ function quoteRecords(quotes: readonly QuoteData[], sourceKeys: ReadonlySet<stri
     const path = `${ROOT}.quotes[${i}]`;
     const cueSpan = quote.cueSpan ? toSpan(quote.cueSpan, `${path}.cueSpan`) : null;
     return {
-      key: quote.key ?? undefined,
+      key: quote.key ? given(quote.key) : undefined,
       span: toSpan(quote.span, `${path}.span`),
       kind: quote.kind,
       source: quote.source ? requireKey(sourceKeys, quote.source, 'sources', `${path}.source`) : undefined,
@@ -211,18 +217,19 @@ function quoteRecords(quotes: readonly QuoteData[], sourceKeys: ReadonlySet<stri
 
 function stanceRecords(
   stances: readonly StanceData[],
-  keys: { sources: ReadonlySet<string>; quotes: ReadonlyMap<string, SpanRecord> },
+  keys: { sources: ReadonlySet<string>; quotes: ReadonlySet<string>; quoteSpans: ReadonlyMap<string, SpanRecord> },
   toSpan: ToSpan,
 ): StanceRecord[] {
-  const quoteKeys = new Set(keys.quotes.keys());
   return stances.map((stance, i) => {
     const path = `${ROOT}.stances[${i}]`;
-    const quote = stance.quote ? requireKey(quoteKeys, stance.quote, 'quotes', `${path}.quote`) : undefined;
+    const quote = stance.quote ? requireKey(keys.quotes, stance.quote, 'quotes', `${path}.quote`) : undefined;
     return {
       question: { slug: stance.question, text: cleanOrNull(stance.questionText) },
       source: requireKey(keys.sources, stance.source, 'sources', `${path}.source`),
       position: stance.position,
-      evidence: stance.evidence ? toSpan(stance.evidence, `${path}.evidence`) : (keys.quotes.get(quote ?? '') ?? null),
+      evidence: stance.evidence
+        ? toSpan(stance.evidence, `${path}.evidence`)
+        : (keys.quoteSpans.get(quote ?? '') ?? null),
       quote,
       note: cleanOrNull(stance.note),
       provenance: provenanceOf(stance.extracted),
@@ -237,7 +244,7 @@ export function prepareAnnotations(annotations: AnnotationsData, rawBody: string
   const actors = actorRecords(annotations.actors ?? [], refs);
   const sources = sourceRecords(annotations.sources ?? [], refs, toSpan);
   const sourceKeys = keysOf(annotations.sources ?? [], 'sources');
-  keysOf(annotations.quotes ?? [], 'quotes');
+  const quoteKeys = keysOf(annotations.quotes ?? [], 'quotes');
   const quotes = quoteRecords(annotations.quotes ?? [], sourceKeys, toSpan, body);
   const mentions = (annotations.mentions ?? []).map((mention, i): MentionRecord => ({
     actor: refs.resolve(mention.actor, `${ROOT}.mentions[${i}].actor`, ActorKind.PERSON),
@@ -245,7 +252,11 @@ export function prepareAnnotations(annotations: AnnotationsData, rawBody: string
     provenance: provenanceOf(mention.extracted),
   }));
   const quoteSpans = new Map(quotes.flatMap((quote) => (quote.key ? [[quote.key, quote.span] as const] : [])));
-  const stances = stanceRecords(annotations.stances ?? [], { sources: sourceKeys, quotes: quoteSpans }, toSpan);
+  const stances = stanceRecords(
+    annotations.stances ?? [],
+    { sources: sourceKeys, quotes: quoteKeys, quoteSpans },
+    toSpan,
+  );
   return {
     set: { actors: [...actors, ...refs.named.values()], sources, quotes, mentions, stances },
     wikidataReferences: [...refs.byWikidata.values()],

@@ -13,12 +13,15 @@ const LOOPBACK_ADDRESS = /^(127\.|::1$|::ffff:127\.)/;
 /**
  * The local key goes only into a page that a browser on this machine navigated to: never to a
  * script of another origin (CORS lets localhost pages call /graphql; they send Origin and are not
- * navigations) nor to another machine.
+ * navigations), nor to another machine, nor through a proxy.
  */
 function mayReceiveLocalKey(req: Request): boolean {
   const mode = req.get('sec-fetch-mode');
   return (
     LOOPBACK_ADDRESS.test(req.socket.remoteAddress ?? '') &&
+    // A reverse proxy on this machine connects from loopback for visitors from anywhere.
+    req.get('x-forwarded-for') === undefined &&
+    req.get('forwarded') === undefined &&
     req.get('origin') === undefined &&
     (!mode || mode === 'navigate')
   );
