@@ -296,6 +296,28 @@ describe('importing an article with its own annotations', () => {
     ]);
   });
 
+  test("a caller's key that looks like a made-up one never meets it", async () => {
+    const { data, errors } = await app.graphql(IMPORT, {
+      input: {
+        title: 'Keys',
+        body: 'Kovalenko met Someone Else.',
+        extract: false,
+        annotations: {
+          actors: [{ key: 'name:Kovalenko', name: 'Someone Else', kind: 'PERSON' }],
+          mentions: [
+            { actor: { name: 'Kovalenko' }, span: { start: 0, end: 9 } },
+            { actor: { key: 'name:Kovalenko' }, span: { start: 14, end: 26 } },
+          ],
+        },
+      },
+    });
+    expect(errors).toBeUndefined();
+    expect(data.importArticle.article.mentions).toEqual([
+      { span: { text: 'Kovalenko' }, actor: { name: 'Kovalenko' }, origin: 'MANUAL' },
+      { span: { text: 'Someone Else' }, actor: { name: 'Someone Else' }, origin: 'MANUAL' },
+    ]);
+  });
+
   test('finds actors by Wikidata id, and by whether they have one', async () => {
     await app.graphql(IMPORT, {
       input: { title: 'First', body: RAW_BODY, extract: false, annotations: annotations() },
