@@ -13,7 +13,16 @@ import { defaultSourceKind } from '../source/source-kind';
 import { Source } from '../source/source.entity';
 import { Stance } from '../stance/stance.entity';
 import { writeActors } from './actor-writer';
-import { type AnnotationSet, type MentionRecord, provenanceColumns, type QuoteRecord } from './annotation-set';
+import {
+  type AnnotationSet,
+  type MentionRecord,
+  provenanceColumns,
+  type QuoteRecord,
+  type SpanRecord,
+} from './annotation-set';
+import { offsetWriter } from '../article/body-offsets';
+import { codePointLength } from '../common/code-points';
+import { OffsetUnit } from './annotated-article';
 
 type Ids = ReadonlyMap<string, string>;
 
@@ -195,6 +204,24 @@ export function quoteColumnsOf(
   }));
 }
 
+/**
+ * The body at a span, read once for all the article's quotes: the database would read the whole
+ * body again for each row. Undefined for a span outside the body, which the database then refuses.
+ */
+async function quoteTextReader(tx: Transaction, articleId: string): Promise<(span: SpanRecord) => string | undefined> {
+  const article = await queryRow<{ body: string }>(
+    tx,
+    sql`SELECT body FROM articles WHERE id = ${sql.value(articleId)}`,
+  );
+  const body = article?.body ?? '';
+  const utf16 = offsetWriter(body, OffsetUnit.UTF16);
+  const length = codePointLength(body);
+  return (span) =>
+    span.start >= 0 && span.end <= length && span.start < span.end
+      ? body.slice(utf16(span.start), utf16(span.end))
+      : undefined;
+}
+
 /** Inserts the quotes and returns every id, and the ids of keyed quotes by key. */
 export async function writeQuotes(
   tx: Transaction,
@@ -204,10 +231,16 @@ export async function writeQuotes(
 ): Promise<{ all: string[]; byKey: Map<string, string> }> {
   if (!set.quotes.length) return { all: [], byKey: new Map() };
   const columns = quoteColumnsOf(set.quotes, (key) => idOf(sourceIds, key, 'source'));
+  const textAt = await quoteTextReader(tx, articleId);
   const all = await insertRows(
     tx,
     Quote,
-    set.quotes.map((quote, i) => ({ articleId, ...columns[i], ...provenanceColumns(quote.provenance) })),
+    set.quotes.map((quote, i) => ({
+      articleId,
+      ...columns[i],
+      text: textAt(quote.span),
+      ...provenanceColumns(quote.provenance),
+    })),
   );
   return {
     all,

@@ -73,9 +73,12 @@ export class Quote extends Annotation {
   @Column({ name: 'span_end', type: 'integer' })
   spanEnd: number;
 
-  /** Set by a database trigger from the article body at the span: never written by the app. */
+  /**
+   * The body at the span: the annotation writer inserts it, sliced from the body it holds; the
+   * database derives it for every other insert and every update (see migration QuoteTextFromWriter).
+   */
   @Field({ description: 'The text at the span: always equal to the body between span.start and span.end.' })
-  @Column({ type: 'text', insert: false, update: false })
+  @Column({ type: 'text', update: false })
   text: string;
 
   @Field(() => QuoteKind)

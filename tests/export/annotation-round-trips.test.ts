@@ -292,6 +292,16 @@ describe('annotation round trips', () => {
     );
   });
 
+  test('every quote the writer inserted holds exactly the body at its span', async () => {
+    const [{ quotes, differing }] = await source.database.dataSource.query(
+      `SELECT count(*)::int AS quotes,
+              count(*) FILTER (WHERE q.text <> substr(a.body, q.span_start + 1, q.span_end - q.span_start))::int AS differing
+       FROM quotes q JOIN articles a ON a.id = q.article_id`,
+    );
+    expect(quotes).toBeGreaterThan(100);
+    expect(differing).toBe(0);
+  });
+
   test('refuses a query with an article format, naming the field', async () => {
     const response = await post({ format: 'json', query: '{ quotes { edges { node { text } } } }' });
     expect(response.status).toBe(400);
