@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ArticleDraft } from '../../src/extraction/extract-article';
 import { analyse, LONGEST_WORD } from '../../src/extraction/text-analysis';
 import { ExtractionPool } from '../../src/extraction-pool/extraction-pool';
+import { surname } from '../setup/generated-names';
 
 let pool: ExtractionPool;
 const extractArticle = (body: string): Promise<ArticleDraft> => pool.extract(body);
@@ -25,17 +26,6 @@ afterAll(async () => {
 
 /** Each token's text and offset. */
 const tokensOf = (text: string) => analyse(text).tokens.map((t) => [t.text, t.start]);
-
-/** Distinct letters-only surnames, one per number: Barak, Barek, … */
-function surname(n: number): string {
-  let letters = '';
-  let rest = n;
-  do {
-    letters += 'aeioulmnrst'[rest % 11];
-    rest = Math.floor(rest / 11);
-  } while (rest);
-  return `Bar${letters}k`;
-}
 
 describe('a word far longer than any word of prose', () => {
   test('a body that is one 2 MB word extracts nothing', async () => {

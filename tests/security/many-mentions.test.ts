@@ -3,6 +3,7 @@
 // in a long article. One insert of the 15,000 actors alone would bind more than PostgreSQL's
 // 65,535 parameters (six an actor).
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { surname } from '../setup/generated-names';
 
 const IMPORT = `mutation ($input: ImportArticleInput!) {
   importArticle(input: $input) { created extraction { quotes sources mentions newActors } }
@@ -36,17 +37,6 @@ function ownAnnotations() {
     quotes: lines.map((i) => ({ span: at(i, 'yes'), kind: 'DIRECT', source: `s${i}` })),
     mentions: lines.map((i) => ({ actor: { name: `Ivan ${surname(i)}` }, span: at(i, 'Olena') })),
   };
-}
-
-/** Distinct letters-only surnames, one per number: Barak, Barek, … */
-function surname(n: number): string {
-  let letters = '';
-  let rest = n;
-  do {
-    letters += 'aeioulmnrst'[rest % 11];
-    rest = Math.floor(rest / 11);
-  } while (rest);
-  return `Bar${letters}k`;
 }
 
 const GOVERNORS = 2_000;
