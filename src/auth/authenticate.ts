@@ -5,7 +5,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import { actAs, ANONYMOUS, type Caller, keyCaller } from '../common/caller';
+import { ANONYMOUS, type Caller, keyCaller } from '../common/caller';
 import { ErrorCode } from '../errors/error-code';
 import { isPoolWaitTimeout, POOL_BUSY_MESSAGE } from '../errors/format-error';
 import { findLiveKey } from './api-key.service';
@@ -45,10 +45,9 @@ export function authenticate(dataSource: DataSource, config: Config): RequestHan
       (record) => {
         if (!record)
           return sendHttpError(res, 401, ErrorCode.Unauthenticated, 'the API key is not valid: unknown or revoked');
-        const caller = keyCaller(record.id, record.role);
-        res.locals.caller = caller;
-        // Everything the request does from here on (its revisions) acts as this key.
-        actAs(caller, next);
+        // Read by callerOf; the routes that write re-enter it as the acting caller once their body is read.
+        res.locals.caller = keyCaller(record.id, record.role);
+        next();
       },
       (error: unknown) =>
         isPoolWaitTimeout(error) ? sendHttpError(res, 503, ErrorCode.Unavailable, POOL_BUSY_MESSAGE) : next(error),

@@ -95,12 +95,6 @@ export class ImportResolver {
     @Ctx() ctx: Context,
     @Arg('inputs', () => [ImportArticleInput], { validateFn: validatedPerItem }) inputs: ImportArticleInput[],
   ): Promise<ImportArticlesPayload> {
-    if (inputs.length > ctx.config.importMaxBatch) {
-      throw AppError.badInput(
-        `inputs must hold at most ${ctx.config.importMaxBatch} articles; split the batch`,
-        'inputs',
-      );
-    }
     const items = (await importEach(ctx.db, inputs, ctx.config)).map((item) =>
       Object.assign(new ImportArticlesItem(), {
         index: item.index,
