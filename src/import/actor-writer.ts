@@ -30,8 +30,8 @@ const ACTOR_LOCK_NAMESPACE = 0x61637472;
 export const ACTOR_LOCK_BUCKETS = 1024;
 
 /**
- * Concurrent writers that name the same new actor wait for each other here (one lock per bucket
- * of folded names, taken in one order), so the second finds the actor the first created.
+ * Concurrent writers that would create the same actor wait for each other here (one lock per
+ * bucket of folded names, taken in one order), so the second finds the actor the first created.
  */
 async function lockNames(tx: Transaction, names: readonly string[]): Promise<void> {
   await queryRows(
@@ -299,11 +299,39 @@ async function identify(tx: Transaction, claims: readonly { id: string; wikidata
   );
 }
 
+/** The lock names a resolution's changes need: each new actor's name and Wikidata id, and each claimed Wikidata id. */
+function lockNamesOf(resolution: Resolution): string[] {
+  return [
+    ...resolution.toCreate.flatMap((record) => [
+      record.name,
+      ...(record.wikidataId ? [`wikidata:${record.wikidataId}`] : []),
+    ]),
+    ...resolution.toIdentify.map((claim) => `wikidata:${claim.wikidataId}`),
+  ];
+}
+
+/**
+ * Resolves the records, taking locks only for what the resolution would change: an import that
+ * names only known actors takes none, and one naming thousands does not make every other import
+ * that names one of them wait for its commit. After locking, the records are resolved again (the
+ * statement sees what the writer that held the lock committed); should that bring more changes,
+ * they are locked in turn. Locks taken in two rounds can deadlock, which the transaction retries.
+ */
+async function resolveLocked(tx: Transaction, records: readonly ActorRecord[]): Promise<Resolution> {
+  const locked = new Set<string>();
+  let resolution = await resolveExisting(tx, records);
+  for (;;) {
+    const needed = lockNamesOf(resolution).filter((name) => !locked.has(name));
+    if (!needed.length) return resolution;
+    await lockNames(tx, [...new Set(needed)]);
+    needed.forEach((name) => locked.add(name));
+    resolution = await resolveExisting(tx, records);
+  }
+}
+
 export async function writeActors(tx: Transaction, records: readonly ActorRecord[]): Promise<ResolvedActors> {
   if (!records.length) return { ids: new Map(), created: 0 };
-  const wikidataIds = records.flatMap((record) => (record.wikidataId ? [`wikidata:${record.wikidataId}`] : []));
-  await lockNames(tx, [...new Set([...records.map((record) => record.name), ...wikidataIds])]);
-  const { existing, ambiguous, toCreate, toIdentify } = await resolveExisting(tx, records);
+  const { existing, ambiguous, toCreate, toIdentify } = await resolveLocked(tx, records);
   await identify(tx, toIdentify);
   if (toCreate.length) {
     const created = await insertRows(

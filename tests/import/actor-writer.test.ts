@@ -3,8 +3,8 @@
 // single-word rule across articles (one carrier links, several make a new actor flagged ambiguous).
 import { ActorKind } from '../../src/actor/actor.entity';
 import { Origin } from '../../src/common/annotation';
-import { inTransaction } from '../../src/database/transaction';
-import { writeActors } from '../../src/import/actor-writer';
+import { inTransaction, type Transaction } from '../../src/database/transaction';
+import { ACTOR_LOCK_BUCKETS, writeActors } from '../../src/import/actor-writer';
 import type { ActorRecord } from '../../src/import/annotation-set';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -101,5 +101,58 @@ describe('writeActors', () => {
     expect(await aliasesOf(ids.get('Zentology') as string)).toEqual([
       { alias: 'Church of Zentology', origin: 'EXTRACTED' },
     ]);
+  });
+
+  describe('locks', () => {
+    /** A writer that has created `name` and not committed: it holds the lock bucket of that name until `release`. */
+    async function uncommittedWriter(name: string) {
+      const runner = app.database.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      const { ids } = await writeActors(runner.manager as Transaction, [person(name)]);
+      return {
+        id: ids.get(name) as string,
+        release: async (commit: boolean) => {
+          await (commit ? runner.commitTransaction() : runner.rollbackTransaction());
+          await runner.release();
+        },
+      };
+    }
+
+    /** A name of `name`'s lock bucket that no actor has. */
+    async function nameInTheBucketOf(name: string): Promise<string> {
+      const [row] = (await sql(
+        `SELECT 'Bucketmate Person ' || n AS name FROM generate_series(1, 100000) n
+         WHERE hashtext(normalise_key('Bucketmate Person ' || n))::bigint & $2 = hashtext(normalise_key($1))::bigint & $2
+         LIMIT 1`,
+        [name, ACTOR_LOCK_BUCKETS - 1],
+      )) as { name: string }[];
+      return row.name;
+    }
+
+    it('never makes a writer that names only known actors wait for one creating an actor', async () => {
+      const { ids } = await write([person('Known Lockless')]);
+      const creating = await uncommittedWriter(await nameInTheBucketOf('Known Lockless'));
+      try {
+        // Were the known name locked, this would wait for the writer above, which waits for this test.
+        const resolved = await inTransaction(app.database.dataSource.manager, async (tx) => {
+          await tx.query(`SET LOCAL lock_timeout = '2s'`);
+          return writeActors(tx, [person('Known Lockless')]);
+        });
+        expect(resolved.ids.get('Known Lockless')).toBe(ids.get('Known Lockless'));
+        expect(resolved.created).toBe(0);
+      } finally {
+        await creating.release(false);
+      }
+    });
+
+    it('makes a writer naming an actor another writer is creating find that actor once it commits', async () => {
+      const creating = await uncommittedWriter('Zed Concurrent');
+      const second = write([person('Zed Concurrent', ['Zed C.'])]);
+      await creating.release(true);
+      const { ids, created } = await second;
+      expect(ids.get('Zed Concurrent')).toBe(creating.id);
+      expect(created).toBe(0);
+      expect(await sql(`SELECT count(*)::int AS n FROM actors WHERE name = 'Zed Concurrent'`)).toEqual([{ n: 1 }]);
+    });
   });
 });
