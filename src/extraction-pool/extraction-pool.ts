@@ -17,6 +17,8 @@ export interface ExtractionPoolOptions {
   readonly maxQueue: number;
   /** The compiled worker module; null extracts on the calling thread. */
   readonly workerFile: string | null;
+  /** How much lower the threads' scheduling priority is than the event loop's (Unix nice, 0–19). */
+  readonly niceIncrement: number;
 }
 
 /** The compiled worker beside this module, or null when this module runs from its TypeScript source. */
@@ -30,6 +32,9 @@ export const DEFAULT_EXTRACTION_POOL_OPTIONS: ExtractionPoolOptions = {
   // Each waiting extraction holds its body (at most MAX_BODY_BYTES): 64 of 2 MB is 128 MB.
   maxQueue: 64,
   workerFile: compiledWorkerFile(),
+  // When every core is busy, the event loop (every other request) and PostgreSQL go first: a long
+  // extraction then takes longer, rather than making every read wait for a core.
+  niceIncrement: 10,
 };
 
 export class ExtractionPool {
@@ -39,7 +44,12 @@ export class ExtractionPool {
     this.piscina =
       options.workerFile === null
         ? null
-        : new Piscina({ filename: options.workerFile, minThreads: options.threads, maxThreads: options.threads });
+        : new Piscina({
+            filename: options.workerFile,
+            minThreads: options.threads,
+            maxThreads: options.threads,
+            niceIncrement: options.niceIncrement,
+          });
   }
 
   /** The article's draft, extracted on a worker thread; UNAVAILABLE when maxQueue extractions already wait. */

@@ -2,6 +2,7 @@
 // drafts are those of extraction on the calling thread, and a pool whose queue is full refuses
 // with UNAVAILABLE. Under ts-jest the pool's default worker (the compiled one) does not exist, so
 // these tests give it the worker's TypeScript source through a transpiling shim.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readGoldDocument } from '../../src/corpus/gold-annotation';
 import { extractArticle } from '../../src/extraction/extract-article';
@@ -15,10 +16,21 @@ const { text } = readGoldDocument(path.join(__dirname, '../fixtures'), 'storm-sh
 /** Some 120 kB of prose: a long extraction on any machine, against one turn of the event loop. */
 const LONG = text.repeat(20);
 const FROM_SOURCE: ExtractionPoolOptions = {
+  ...DEFAULT_EXTRACTION_POOL_OPTIONS,
   threads: 2,
   maxQueue: 64,
   workerFile: path.join(__dirname, 'extraction-worker-from-source.cjs'),
 };
+
+/** The nice value of each thread of this process (Linux): the 19th field of its stat, after the name. */
+function threadNiceValues(): Map<string, number> {
+  return new Map(
+    readdirSync('/proc/self/task').map((thread) => {
+      const stat = readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
+      return [thread, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    }),
+  );
+}
 
 /** Whether the extraction or one turn of the event loop ends first. */
 async function firstToEnd(extraction: Promise<unknown>): Promise<string[]> {
@@ -52,6 +64,21 @@ describe('an extraction pool with worker threads', () => {
   test('lets the event loop turn while it extracts a long article', async () => {
     expect(await firstToEnd(pool.extract(LONG))).toEqual(['turned', 'extracted']);
   });
+
+  (process.platform === 'linux' ? test : test.skip)(
+    'runs its threads at a lower scheduling priority than the event loop, which a busy machine serves first',
+    async () => {
+      await Promise.all([pool.extract(text), pool.extract(text)]);
+      const nice = threadNiceValues();
+      const eventLoop = nice.get(String(process.pid)) as number;
+      // Nice values stop at 19, however low a process already runs.
+      const expected = Math.min(19, eventLoop + FROM_SOURCE.niceIncrement);
+      const lowered = [...nice.values()].filter((value) => value === expected);
+      expect(FROM_SOURCE.niceIncrement).toBeGreaterThan(0);
+      expect(lowered.length).toBeGreaterThanOrEqual(1);
+      expect(lowered.length).toBeLessThanOrEqual(FROM_SOURCE.threads);
+    },
+  );
 
   test('refuses an extraction with UNAVAILABLE once maxQueue extractions wait', async () => {
     const one = new ExtractionPool({ ...FROM_SOURCE, threads: 1, maxQueue: 1 });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ArticleDraft } from '../../src/extraction/extract-article';
 import { analyse, LONGEST_WORD } from '../../src/extraction/text-analysis';
-import { ExtractionPool } from '../../src/extraction-pool/extraction-pool';
+import { DEFAULT_EXTRACTION_POOL_OPTIONS, ExtractionPool } from '../../src/extraction-pool/extraction-pool';
 import { surname } from '../setup/generated-names';
 
 let pool: ExtractionPool;
@@ -14,6 +14,7 @@ const extractArticle = (body: string): Promise<ArticleDraft> => pool.extract(bod
 
 beforeAll(() => {
   pool = new ExtractionPool({
+    ...DEFAULT_EXTRACTION_POOL_OPTIONS,
     threads: 2,
     maxQueue: 64,
     workerFile: path.join(__dirname, 'extraction-worker-from-source.cjs'),
