@@ -13,7 +13,7 @@ import { AppError } from '../errors/app-error';
 import type { Article } from '../article/article.entity';
 import type { Quote } from '../quote/quote.entity';
 import { quotesById } from '../quote/quote.loaders';
-import { checkSearchText } from './search-limits';
+import { checkSearchText, HEADLINE_WINDOW } from './search-limits';
 import { SEARCH_ORDER_KEYS, SearchHitType, SearchResult } from './search.types';
 
 // PostgreSQL marks matches with control characters no stored body can hold; the text is then
@@ -79,8 +79,8 @@ async function highlights(ctx: Context, text: string, hits: readonly Hit[]): Pro
     ctx.db,
     sql`SELECT h.id::text AS id,
                CASE h.type
-                 WHEN 'ARTICLE' THEN ts_headline(${SEARCH_CONFIGURATION_SQL}, a.title || E'\\n' || a.body, ${match}, ${sql.value(HEADLINE_OPTIONS.ARTICLE)})
-                 ELSE ts_headline(${SEARCH_CONFIGURATION_SQL}, q.text, ${match}, ${sql.value(HEADLINE_OPTIONS.QUOTE)})
+                 WHEN 'ARTICLE' THEN ts_headline(${SEARCH_CONFIGURATION_SQL}, left(a.title || E'\\n' || a.body, ${sql.value(HEADLINE_WINDOW)}), ${match}, ${sql.value(HEADLINE_OPTIONS.ARTICLE)})
+                 ELSE ts_headline(${SEARCH_CONFIGURATION_SQL}, left(q.text, ${sql.value(HEADLINE_WINDOW)}), ${match}, ${sql.value(HEADLINE_OPTIONS.QUOTE)})
                END AS highlight
         FROM unnest(${sql.value(hits.map((h) => h.type))}::text[], ${sql.value(hits.map((h) => h.id))}::uuid[]) AS h(type, id)
         LEFT JOIN articles a ON h.type = 'ARTICLE' AND a.id = h.id

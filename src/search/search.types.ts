@@ -4,6 +4,7 @@ import { ConnectionType } from '../common/connection';
 import type { SortKey } from '../common/keyset';
 import { sql } from '../database/sql';
 import { Quote } from '../quote/quote.entity';
+import { HEADLINE_WINDOW } from './search-limits';
 
 export enum SearchHitType {
   ARTICLE = 'ARTICLE',
@@ -28,8 +29,7 @@ export class SearchResult {
   rank: number;
 
   @Field({
-    description:
-      'HTML: the matching text, escaped, with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article.',
+    description: `HTML: the matching text, escaped, with each matched word wrapped in <b>…</b>: the whole quote, or up to two fragments of an article; of a text longer than ${HEADLINE_WINDOW.toLocaleString('en')} characters, from its first ${HEADLINE_WINDOW.toLocaleString('en')}.`,
   })
   highlight: string;
 }

@@ -1,4 +1,5 @@
 import { loadExampleCorpus } from '../../src/corpus/example-corpus';
+import { HEADLINE_WINDOW } from '../../src/search/search-limits';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const SEARCH = `query ($query: String!, $types: [SearchHitType!], $filter: ArticleFilter, $first: Int, $after: String) {
@@ -100,6 +101,24 @@ describe('search', () => {
     } finally {
       // Its "strategy" would be a hit in the other tests, which search the example corpus alone.
       await app.database.dataSource.query(`DELETE FROM articles WHERE title = 'Markup'`);
+    }
+  });
+
+  test('highlights a long article from its first HEADLINE_WINDOW characters, whose matches are marked', async () => {
+    // Filler of the window's length, then a second word that only the text past it holds.
+    const filler = 'Quasar observers met on Tuesday. '.repeat(Math.ceil(HEADLINE_WINDOW / 33));
+    await app.graphql(`mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created } }`, {
+      input: { title: 'Long', body: `${filler}Past the window, a zeppelin quasar.`, extract: false },
+    });
+    try {
+      const [quasar] = (await hits('quasar', { types: ['ARTICLE'] })).edges;
+      expect(quasar.node.highlight).toContain('<b>Quasar</b>');
+      // Found by the whole body's index, highlighted from the window, which lacks it.
+      const [zeppelin] = (await hits('zeppelin', { types: ['ARTICLE'] })).edges;
+      expect(zeppelin.node.hit.title).toBe('Long');
+      expect(zeppelin.node.highlight).not.toContain('<b>');
+    } finally {
+      await app.database.dataSource.query(`DELETE FROM articles WHERE title = 'Long'`);
     }
   });
 
