@@ -16,10 +16,10 @@ export interface Outcome {
   readonly answer: string;
 }
 
-/** Where and as whom a client sends: the endpoint, its key, and its connections. */
+/** Where and as whom a client sends: the endpoint, its key (null: none, as anyone on the network), and its connections. */
 export interface SoakClient {
   readonly url: URL;
-  readonly key: string;
+  readonly key: string | null;
   readonly agent: http.Agent;
 }
 
@@ -27,7 +27,7 @@ export interface SoakClient {
 const CLIENT_TIMEOUT_MS = 60_000;
 
 /** Keep-alive connections from `localAddress`: the server counts mutations per address, and sees each client's own. */
-export function soakClient(url: URL, key: string, localAddress: string): SoakClient {
+export function soakClient(url: URL, key: string | null, localAddress: string): SoakClient {
   return { url, key, agent: new http.Agent({ keepAlive: true, localAddress, maxSockets: 512 }) };
 }
 
@@ -57,7 +57,7 @@ export function post(client: SoakClient, body: Buffer): Promise<string> {
         headers: {
           'content-type': 'application/json',
           'content-length': body.length,
-          authorization: `Bearer ${client.key}`,
+          ...(client.key === null ? {} : { authorization: `Bearer ${client.key}` }),
         },
       },
       (response) => {
@@ -235,9 +235,10 @@ const DEEP_NESTING = `${DEEP_NESTING_OPENING} ${'} '.repeat(DEEP_NESTING_OPENING
 /**
  * The abusive client's requests, from the issue: a deep nesting, 1,000 aliases, a 300-term search, a
  * 12 MB variables object (120,000 small objects, so that parsing and walking it cost what they can),
- * a body of one 2 MB word (2,000,000 bytes: within MAX_BODY_BYTES' 2 MiB, so it is imported and
- * extracted) and a body of 1.5 MB of prose. The imports bring a new URL each time, so that each is
- * written and extracted rather than found already stored.
+ * a body of one 2 MB word (2,000,000 bytes: within MAX_BODY_BYTES' 2 MiB, so an editor's is imported
+ * and extracted) and a body of 1.5 MB of prose. Without a key, the last three are refused at
+ * MAX_READ_REQUEST_BYTES before they are parsed. The imports bring a new URL each time, so that
+ * each is written and extracted rather than found already stored.
  */
 export function abusiveRequests(runId: string): SoakRequest[] {
   const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: quotes(first: 1) { edges { node { text } } }`);
