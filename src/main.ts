@@ -36,6 +36,14 @@ function gracefulShutdownOf(
   return new GracefulShutdown({
     httpServer: server.httpServer,
     stopApollo: () => server.apollo.stop(),
+    endCutWork: async () => {
+      // The pool refuses new work from now (an importArticles cut between two items starts no
+      // third), and the sessions still busy end now rather than whenever their statements finish.
+      const closing = database.dataSource.destroy();
+      const ended = await database.endBusySessions();
+      await closing;
+      logger.warn({ sessions: ended }, `shutting down: ended ${ended} database session(s) of the cut requests`);
+    },
     closeDatabase: async () => {
       await closeExtractionPool();
       await database.close();

@@ -1,7 +1,9 @@
 // Stopping on SIGTERM or SIGINT without dropping answers: stop listening, let the requests in flight
 // finish within a grace period (an import is one transaction, so its request ending means it
 // committed or rolled back), then stop Apollo, close the database and exit 0. Requests still running
-// when the grace ends have their sockets destroyed and the exit code is 1, with the count logged.
+// when the grace ends have their sockets destroyed and their database work ended (their
+// transactions roll back: nothing commits that its client was not told of), and the exit code is 1,
+// with the count logged.
 import type http from 'node:http';
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -18,6 +20,8 @@ export interface ShutdownOptions {
   readonly httpServer: http.Server;
   /** Runs once no request is in flight (Apollo's own drain then finds nothing to wait for). */
   readonly stopApollo?: () => Promise<void>;
+  /** Ends the database work of requests cut at the end of the grace period, rolling it back. */
+  readonly endCutWork?: () => Promise<void>;
   readonly closeDatabase: () => Promise<void>;
   readonly graceMs?: number;
   readonly log: ShutdownLog;
@@ -90,10 +94,12 @@ export class GracefulShutdown {
     if (cut > 0)
       log.warn({ cut, graceMs }, `shutting down: cut ${cut} request(s) still running after the grace period`);
     await closed;
-    // Both run even when the first fails: the database is closed whatever Apollo did.
+    const cutWorkEnded =
+      cut === 0 || (await this.step('ending the cut requests’ database work', this.options.endCutWork));
+    // Each runs even when one before it fails: the database is closed whatever Apollo did.
     const apolloStopped = await this.step('stopping Apollo', this.options.stopApollo);
     const databaseClosed = await this.step('closing the database', this.options.closeDatabase);
-    const code = cut > 0 || !apolloStopped || !databaseClosed ? 1 : 0;
+    const code = cut > 0 || !cutWorkEnded || !apolloStopped || !databaseClosed ? 1 : 0;
     log.info({ code }, 'shut down');
     (this.options.exit ?? ((exitCode: number) => process.exit(exitCode)))(code);
     return code;

@@ -59,9 +59,10 @@ function recorder() {
     steps.push(`exit ${code}`);
     exited(code);
   };
+  const endCutWork = async () => void steps.push('end cut work');
   const stopApollo = async () => void steps.push('stop apollo');
   const closeDatabase = async () => void steps.push('close database');
-  return { steps, lines, log, exit, exitCode, stopApollo, closeDatabase };
+  return { steps, lines, log, exit, exitCode, endCutWork, stopApollo, closeDatabase };
 }
 
 describe('graceful shutdown', () => {
@@ -154,7 +155,8 @@ describe('graceful shutdown', () => {
 
     await expect(reply).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(await code).toBe(1);
-    expect(record.steps).toEqual(['stop apollo', 'close database', 'exit 1']);
+    // The cut requests' database work ends first: none of them goes on to commit while Apollo stops.
+    expect(record.steps).toEqual(['end cut work', 'stop apollo', 'close database', 'exit 1']);
     expect(record.lines.find((line) => line.level === 'warn')).toEqual({
       level: 'warn',
       details: { cut: 1, graceMs: 200 },
@@ -177,7 +179,7 @@ describe('graceful shutdown', () => {
 
     await expect(reply).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(await record.exitCode).toBe(1);
-    expect(record.steps).toEqual(['stop apollo', 'close database', 'exit 1']);
+    expect(record.steps).toEqual(['end cut work', 'stop apollo', 'close database', 'exit 1']);
     slow.release();
   });
 
