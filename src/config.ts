@@ -63,6 +63,8 @@ export interface Config {
   readonly logLevel: LevelWithSilent;
   /** How long a stopping server lets in-flight requests finish before it cuts them and exits non-zero. */
   readonly shutdownGraceMs: number;
+  /** How long a client has to send its request's headers before the connection is closed (slowloris). */
+  readonly headersTimeoutMs: number;
   /** Most rows one POST /export streams. */
   readonly exportMaxRows: number;
   /** Worker threads that extract imported articles, and how many extractions may wait for one. */
@@ -219,6 +221,8 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlIntrospection: readBoolean(env, 'GRAPHQL_INTROSPECTION', true),
     logLevel: readLogLevel(env),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
+    // Node's own default; the request as a whole has Node's 300 s, which a 64 MB upload needs on a slow link.
+    headersTimeoutMs: readInteger(env, 'HEADERS_TIMEOUT_MS', 60_000, 100, 300_000),
     exportMaxRows: readInteger(env, 'EXPORT_MAX_ROWS', 1_000_000, 1, 1_000_000_000),
     trustProxy: readTrustProxy(env),
     extractionThreads: readInteger(env, 'EXTRACTION_THREADS', os.availableParallelism(), 1, 256),

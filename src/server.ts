@@ -16,6 +16,7 @@ import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
 import { accessPlugin } from './auth/access.plugin';
+import { isBodyTooLarge, jsonBody } from './limits/json-body';
 import { apolloLimitOptions, checkExportQuery } from './limits/query-limits';
 import { authenticate, callerOf } from './auth/authenticate';
 import { checkHost } from './auth/host-check';
@@ -57,12 +58,11 @@ function answerHttpError(
   }
   const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) console.error('quotegraph: request failed', error);
-  const message =
-    status === 413
-      ? 'the request body is larger than MAX_REQUEST_BYTES'
-      : status === 500
-        ? 'Internal server error'
-        : 'the request is malformed (is it JSON?)';
+  const message = isBodyTooLarge(error)
+    ? `the request body is larger than ${error.limit.setting} (${error.limit.bytes} bytes) allows`
+    : status === 500
+      ? 'Internal server error'
+      : 'the request is malformed (is it JSON?)';
   res.status(status).json({
     errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
   });
@@ -101,16 +101,30 @@ function contextOf(req: express.Request, res: express.Response, { dataSource, co
 
 /** The JSON body, up to MAX_REQUEST_BYTES for an editor's imports and MAX_READ_REQUEST_BYTES for anyone else. */
 function bodyFor(config: Config): express.RequestHandler {
-  const editors = express.json({ limit: config.maxRequestBytes });
-  const others = express.json({ limit: config.maxReadRequestBytes });
-  return (req, res, next) => (canActAs(callerOf(res).role, Role.EDITOR) ? editors : others)(req, res, next);
+  return jsonBody((_req, res) =>
+    canActAs(callerOf(res).role, Role.EDITOR)
+      ? { bytes: config.maxRequestBytes, setting: 'MAX_REQUEST_BYTES' }
+      : { bytes: config.maxReadRequestBytes, setting: 'MAX_READ_REQUEST_BYTES' },
+  );
+}
+
+/** The HTTP server: a client that takes longer than HEADERS_TIMEOUT_MS to send its headers is dropped (slowloris). */
+function httpServerOf(app: express.Express, config: Config): http.Server {
+  return http.createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      // Node looks for expired headers this often (30 s by default): a shorter timeout is kept to closely.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.headersTimeoutMs / 4))),
+    },
+    app,
+  );
 }
 
 export async function createServer(dependencies: ServerDependencies): Promise<QuotegraphServer> {
   const { config, dataSource, schema } = dependencies;
   const logger = dependencies.logger ?? createLogger({ level: config.logLevel });
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = httpServerOf(app, config);
   // Depth, aliases, directives, tokens, variables and cost, all checked before any resolver runs.
   const limits = apolloLimitOptions<Context>(config.queryLimits, formatError);
   const apollo = new ApolloServer<Context>({

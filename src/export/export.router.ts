@@ -30,6 +30,7 @@ import { ErrorCode } from '../errors/error-code';
 import { formatError, isPoolWaitTimeout, POOL_BUSY_MESSAGE } from '../errors/format-error';
 import { isArticleFormat, streamAnnotatedArticles } from './annotated-article-export';
 import { drainedOrClosed } from './drained';
+import { jsonBody } from '../limits/json-body';
 import {
   AFTER_VARIABLE,
   csvRow,
@@ -122,9 +123,9 @@ export function createExportRouter(
     rules: [...specifiedRules, ...(options.validationRules ?? [])],
     checkQuery: options.checkQuery ?? (() => undefined),
   };
-  router.post('/export', express.json({ limit: config.maxRequestBytes }), (req: Request, res: Response) =>
-    handleExport(req, res, services),
-  );
+  // An export asks in a query and its variables: the read limit, whoever asks.
+  const body = jsonBody(() => ({ bytes: config.maxReadRequestBytes, setting: 'MAX_READ_REQUEST_BYTES' }));
+  router.post('/export', body, (req: Request, res: Response) => handleExport(req, res, services));
   return router;
 }
 
