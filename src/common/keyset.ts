@@ -6,8 +6,9 @@ import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { decodeCursor, encodeCursor } from './cursor';
 import { fromWhere, type RowSet, where } from './row-set';
+import { isSortKeyValue, type SortKeyType } from './sort-key-values';
 
-export type SortKeyType = 'timestamptz' | 'uuid' | 'integer' | 'real' | 'text';
+export type { SortKeyType };
 
 /** One column of an order. The expression must never be NULL (coalesce it). */
 export interface SortKey {
@@ -33,14 +34,6 @@ export interface Page {
   readonly hasNextPage: boolean;
 }
 
-const VALID_VALUE: Record<SortKeyType, RegExp> = {
-  timestamptz: /^(-?infinity|\d{4,}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?( BC)?)$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  integer: /^-?\d{1,10}$/,
-  real: /^(-?\d+(\.\d+)?(e[+-]?\d+)?|-?Infinity|NaN)$/,
-  text: /^[^\0]*$/,
-};
-
 export function checkPageSize(first: number, maxPageSize: number, field = 'first'): void {
   if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
     throw AppError.badInput(`${field} must be between 0 and ${maxPageSize}`, field);
@@ -58,7 +51,7 @@ const CAST: Record<SortKeyType, SQL> = {
 function afterValues(keys: readonly SortKey[], after: string): string[] {
   const values = decodeCursor(after, keys.length);
   keys.forEach((key, i) => {
-    if (!VALID_VALUE[key.type].test(values[i])) throw AppError.badInput('after is not a cursor of this list', 'after');
+    if (!isSortKeyValue(key.type, values[i])) throw AppError.badInput('after is not a cursor of this list', 'after');
   });
   return values;
 }
