@@ -1,16 +1,20 @@
 // `npm run bench:soak`: the server in this process over a generated corpus, and well-behaved clients
-// sending a fixed rate of reads and imports in three phases of SOAK_MINUTES: alone; beside an
+// sending a fixed rate of reads and imports in four phases of SOAK_MINUTES: alone; beside an
 // abusive client from another address that holds no key, as anyone who can reach a public server
-// (the heavy queries, oversized payloads, imports it may not make); and beside the same client
-// holding an editor key, whose megabyte imports are written. Prints the well-behaved clients'
-// latencies, the answers by code and the memory of each phase, and how their p99 beside each
-// abusive client compares with their p99 alone (the target: within 2x). SOAK_ARTICLES (2,000),
-// SOAK_MINUTES per phase (5) and SOAK_RATE (10 requests/s: 20 already saturates one Node process on
-// this mix) set the run; the server's own settings (limits, pool, timeouts) come from the
+// (the heavy queries, oversized payloads, imports it may not make); beside the same client holding
+// an editor key, whose megabyte imports are written; and alone again, on the corpus those imports
+// grew. The abusive client runs on a thread of its own, as if on another machine. Prints the
+// well-behaved clients' latencies, the answers by code and the memory of each phase, and how their
+// p99 compares with phase 1's (the target beside the abusive client: within 2x). SOAK_ARTICLES
+// (2,000), SOAK_MINUTES per phase (5) and SOAK_RATE (10 requests/s: 20 already saturates one Node
+// process on this mix) set the run; the server's own settings (limits, pool, timeouts) come from the
 // environment as for `npm start`.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import { createApiKey } from '../../src/auth/api-key.service';
 import { Role } from '../../src/common/role';
@@ -23,13 +27,12 @@ import { createServer } from '../../src/server';
 import { openBenchDatabases } from './bench-database';
 import { generateCorpus } from './generate-corpus';
 import { benchQueryVariables } from './bench-query-variables';
+import type { AbusiveClientReport, AbusiveClientSettings } from './soak-abusive-worker';
 import {
-  abusiveRequests,
   importRequest,
   type Outcome,
   post,
   readRequests,
-  sendBackToBack,
   sendOpenLoop,
   type SoakClient,
   soakClient,
@@ -84,10 +87,22 @@ interface PhaseResult {
   readonly memoryStart: NodeJS.MemoryUsage;
   readonly memoryEnd: NodeJS.MemoryUsage;
   readonly peakRss: number;
-  /** CPU seconds this process used (user and system), the server's and the clients' together. */
+  /** CPU seconds this process used (user and system): the server's, the clients' and the abusive client's thread's. */
   readonly cpuSeconds: number;
   /** The event loop's delay (the server's and the clients': they share it), p99 and max, in ms. */
   readonly loopDelay: { p99: number; max: number };
+}
+
+/** The abusive client on its own thread; the function returned stops it and resolves to its outcomes. */
+function startAbusiveThread(settings: AbusiveClientSettings): () => Promise<Outcome[]> {
+  const thread = new Worker(path.join(__dirname, 'soak-abusive-worker.js'), { workerData: settings });
+  return async () => {
+    const report = once(thread, 'message');
+    thread.postMessage('stop');
+    const [{ outcomes }] = (await report) as [AbusiveClientReport];
+    await thread.terminate();
+    return outcomes;
+  };
 }
 
 /** One phase: the well-behaved clients for SOAK_MINUTES, with the abusive client beside them when given one. */
@@ -95,7 +110,7 @@ async function runPhase(
   title: string,
   wellBehaved: SoakClient,
   mix: (index: number) => SoakRequest,
-  abusive: { client: SoakClient; requests: SoakRequest[] } | null,
+  abusive: AbusiveClientSettings | null,
 ): Promise<PhaseResult> {
   const started = performance.now();
   const memoryStart = process.memoryUsage();
@@ -104,7 +119,7 @@ async function runPhase(
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 500);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const stopAbusive = abusive ? sendBackToBack(abusive.client, abusive.requests) : null;
+  const stopAbusive = abusive ? startAbusiveThread(abusive) : null;
   const outcomes = await sendOpenLoop(wellBehaved, RATE, MINUTES * 60_000, mix);
   const abusiveOutcomes = stopAbusive ? await stopAbusive() : null;
   loop.disable();
@@ -174,7 +189,7 @@ function printPhase(result: PhaseResult): void {
   console.log(`  errors by code: ${errors.length ? countAnswers(errors) : 'none'}`);
   if (result.abusive) printAbusive(result.abusive);
   console.log(
-    `  this process: ${result.cpuSeconds.toFixed(1)} CPU s in ${result.seconds.toFixed(0)} s (${((100 * result.cpuSeconds) / result.seconds).toFixed(0)}% of one core); event loop delay p99 ${result.loopDelay.p99.toFixed(0)} ms, max ${result.loopDelay.max.toFixed(0)} ms`,
+    `  this process (abusive thread included): ${result.cpuSeconds.toFixed(1)} CPU s in ${result.seconds.toFixed(0)} s (${((100 * result.cpuSeconds) / result.seconds).toFixed(0)}% of one core); server event loop delay p99 ${result.loopDelay.p99.toFixed(0)} ms, max ${result.loopDelay.max.toFixed(0)} ms`,
   );
   console.log(
     `  memory of this process (server and clients): rss ${mb(start.rss)} → ${mb(end.rss)} (peak ${mb(result.peakRss)}), heap used ${mb(start.heapUsed)} → ${mb(end.heapUsed)} of ${mb(end.heapTotal)}, external ${mb(start.external)} → ${mb(end.external)}`,
@@ -208,42 +223,33 @@ async function soak(config: Config, dataSource: DataSource, kind: string): Promi
   const { key: abusiveKey } = await createApiKey(dataSource.manager, 'soak abusive editor', Role.EDITOR);
   const server = await startServer(config, dataSource);
   const wellBehaved = soakClient(server.url, editorKey, WELL_BEHAVED_ADDRESS);
-  const abusiveRequestsOfRun = abusiveRequests(runId);
-  const anonymous = { client: soakClient(server.url, null, ABUSIVE_ADDRESS), requests: abusiveRequestsOfRun };
-  const editor = { client: soakClient(server.url, abusiveKey, ABUSIVE_ADDRESS), requests: abusiveRequestsOfRun };
+  const anonymous: AbusiveClientSettings = { url: server.url.href, key: null, address: ABUSIVE_ADDRESS, runId };
+  const editor: AbusiveClientSettings = { ...anonymous, key: abusiveKey };
   try {
     await warmUp(wellBehaved, [...reads, imports]);
     console.log(
-      `${MINUTES} min per phase on ${kind}; well-behaved clients from ${WELL_BEHAVED_ADDRESS}: ${RATE} requests/s in total, open loop, one in ${IMPORT_EVERY} an import; abusive client from ${ABUSIVE_ADDRESS}`,
+      `${MINUTES} min per phase on ${kind}; well-behaved clients from ${WELL_BEHAVED_ADDRESS}: ${RATE} requests/s in total, open loop, one in ${IMPORT_EVERY} an import; abusive client from ${ABUSIVE_ADDRESS}, on a thread of its own`,
     );
-    const quiet = await runPhase('phase 1: the well-behaved clients alone', wellBehaved, mix, null);
-    printPhase(quiet);
-    const keyless = await runPhase(
-      'phase 2: the same, beside an abusive client without a key',
-      wellBehaved,
-      mix,
-      anonymous,
-    );
-    printPhase(keyless);
-    const withEditorKey = await runPhase(
-      'phase 3: the same, beside the abusive client holding an editor key',
-      wellBehaved,
-      mix,
-      editor,
-    );
-    printPhase(withEditorKey);
-    console.log('\nwell-behaved p99 beside the abusive client / alone:');
-    for (const [label, phase] of [
-      ['without a key (phase 2)', keyless],
-      ['with an editor key (phase 3)', withEditorKey],
+    const phases: PhaseResult[] = [];
+    for (const [title, abusive] of [
+      ['phase 1: the well-behaved clients alone', null],
+      ['phase 2: the same, beside an abusive client without a key', anonymous],
+      ['phase 3: the same, beside the abusive client holding an editor key', editor],
+      ['phase 4: the well-behaved clients alone again, on the corpus phase 3 grew', null],
     ] as const) {
-      const ratio = p99Of(phase.wellBehaved) / p99Of(quiet.wellBehaved);
-      console.log(`  ${label.padEnd(29)} ${ratio.toFixed(2)} (${ratio <= 2 ? 'within' : 'NOT within'} 2x)`);
+      phases.push(await runPhase(title, wellBehaved, mix, abusive));
+      printPhase(phases[phases.length - 1]);
     }
+    const [alone, keyless, withEditorKey, aloneAfter] = phases.map((phase) => p99Of(phase.wellBehaved));
+    console.log('\nwell-behaved p99, ratios:');
+    for (const [label, ratio] of [
+      ['beside the abusive client without a key / alone (phase 2 / 1)', keyless / alone],
+      ['beside the abusive editor / alone (phase 3 / 1)', withEditorKey / alone],
+      ['alone on the grown corpus / alone (phase 4 / 1)', aloneAfter / alone],
+    ] as const)
+      console.log(`  ${label.padEnd(64)} ${ratio.toFixed(2)} (${ratio <= 2 ? 'within' : 'NOT within'} 2x)`);
   } finally {
     wellBehaved.agent.destroy();
-    anonymous.client.agent.destroy();
-    editor.client.agent.destroy();
     await server.stop();
   }
 }
