@@ -1,11 +1,32 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import type { Context } from '../common/context';
 import { nodeType } from '../common/node-type';
+import { queryRows, sql } from '../database/sql';
 import { Article } from './article.entity';
 
+/**
+ * Articles by id without their bodies: a page of titles must not carry megabytes of text (one
+ * article of 1.5 MB made every listing that held it slow). `Article.body` reads a body when asked.
+ */
 export function articlesById(ctx: Context): DataLoader<string, Article | undefined> {
-  return entitiesById(ctx, Article);
+  return entitiesById(ctx, Article, ['body']);
+}
+
+/** Article bodies by id, for the `body` field: one SELECT per batch. */
+export function articleBodiesById(ctx: Context): DataLoader<string, string | undefined> {
+  return ctx.loaders.get(
+    'ArticleBodyById',
+    () =>
+      new DataLoader<string, string | undefined>(async (ids) => {
+        const rows = await queryRows<{ id: string; body: string }>(
+          ctx.db,
+          sql`SELECT id::text AS id, body FROM articles WHERE id = ANY(${sql.value([...ids])}::uuid[])`,
+        );
+        const byId = new Map(rows.map((row) => [row.id, row.body]));
+        return ids.map((id) => byId.get(id));
+      }),
+  );
 }
 
 /** `node(id:)` finds Articles through their by-id loader. */

@@ -17,7 +17,7 @@ import { Stance } from '../stance/stance.entity';
 import { stancesByArticleId } from '../stance/stance.loaders';
 import { Article } from './article.entity';
 import { ArticleFilter } from './article.filter';
-import { articlesById } from './article.loaders';
+import { articleBodiesById, articlesById } from './article.loaders';
 import { findArticleByUrl, listArticles } from './article.service';
 import { ArticleConnection, ArticleOrder } from './article.types';
 import { deleteArticle, updateArticle } from './article-curation.service';
@@ -48,6 +48,14 @@ export class ArticleResolver {
     orderBy: ArticleOrder | null,
   ): Promise<Connection<Article>> {
     return listArticles(ctx, pageRequest(ctx, first, after, 20), filter, orderBy ?? undefined);
+  }
+
+  /** Read here unless the article was loaded with it: the by-id loader leaves bodies out. */
+  @FieldResolver(() => String)
+  async body(@Root() article: Article, @Ctx() ctx: Context): Promise<string> {
+    const body = (article.body as string | undefined) ?? (await articleBodiesById(ctx).load(article.id));
+    if (body === undefined) throw new Error(`article ${article.id} vanished while its body was read`);
+    return body;
   }
 
   @FieldResolver(() => Outlet, { nullable: true })

@@ -122,4 +122,15 @@ describe('SQL statements per request', () => {
     expect(Math.abs(forHundred - forTen)).toBeLessThanOrEqual(2);
     expect(forHundred).toBeLessThanOrEqual(35);
   });
+
+  test('a page of articles reads no body unless the body is asked for, and then in one statement', async () => {
+    const readsBodies = () => statements.filter((text) => /"body"|\bbody\b/.test(text)).length;
+    await countStatements(
+      `query ($first: Int!) { articles(first: $first) { edges { node { title outlet { name } } } } }`,
+      50,
+    );
+    expect(readsBodies()).toBe(0);
+    await countStatements(`query ($first: Int!) { articles(first: $first) { edges { node { title body } } } }`, 50);
+    expect(readsBodies()).toBe(1);
+  });
 });
