@@ -255,7 +255,7 @@ describe('SQL and tsquery metacharacters in every string argument of every query
       const cursor: string | undefined = data[field.name].edges[0]?.cursor;
       if (cursor) cursorValues.set(field.name, JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     }
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await app?.close();
@@ -312,5 +312,5 @@ describe('SQL and tsquery metacharacters in every string argument of every query
     // Both happen: free text is searched (finding nothing or something), malformed ids and cursors are refused.
     expect(answered).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
-  }, 300_000);
+  });
 });
