@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
 import { createSchema } from '../../src/schema';
 import { createServer } from '../../src/server';
+import { holdArticleInserts } from '../setup/article-insert-lock';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
@@ -151,11 +152,8 @@ describe('the database under a statement timeout and a restart', () => {
   test('a statement past the statement timeout answers TIMEOUT, and its transaction leaves nothing', async () => {
     const server = await serve({ statementTimeoutMs: 300 });
     // Every insert into articles waits for this lock until the statement timeout ends the wait.
-    const blocker = new Client({ connectionString: database.url });
-    await blocker.connect();
+    const blocker = await holdArticleInserts(database.url);
     try {
-      await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE');
       const answer = await server.post(IMPORT, {
         input: { url: 'https://timeout.example/1', title: 'Held', body: 'Held by a lock.', extract: false },
       });

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { createApiKey } from '../../src/auth/api-key.service';
 import { Role } from '../../src/common/role';
 import { killChildren, startChild, type ChildRun } from '../setup/child-process';
+import { holdArticleInserts } from '../setup/article-insert-lock';
 import { freePort } from '../setup/free-port';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
@@ -64,15 +65,6 @@ async function serverWaitsForALock(blocker: Client, database: string): Promise<v
   }
 }
 
-/** A connection holding a lock that every insert into articles waits for, until it commits. */
-async function holdArticleInserts(database: TestDatabase): Promise<Client> {
-  const blocker = new Client({ connectionString: database.url });
-  await blocker.connect();
-  await blocker.query('BEGIN');
-  await blocker.query('LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE');
-  return blocker;
-}
-
 function sendImport(server: Server): Promise<Response> {
   return fetch(`http://127.0.0.1:${server.port}/graphql`, {
     method: 'POST',
@@ -109,7 +101,7 @@ describe('SIGTERM while importArticles runs', () => {
 
   test('within the grace period the import finishes, its client gets the answer, and the exit code is 0', async () => {
     const server = await startServer(database, 60_000, folder);
-    const blocker = await holdArticleInserts(database);
+    const blocker = await holdArticleInserts(database.url);
     const answer = sendImport(server);
     await serverWaitsForALock(blocker, database.name);
 
@@ -135,7 +127,7 @@ describe('SIGTERM while importArticles runs', () => {
 
   test('cut at the end of the grace period, the import rolls back whole, no later item starts, and the exit code is 1', async () => {
     const server = await startServer(database, 300, folder);
-    const blocker = await holdArticleInserts(database);
+    const blocker = await holdArticleInserts(database.url);
     const answer = sendImport(server);
     await serverWaitsForALock(blocker, database.name);
 
