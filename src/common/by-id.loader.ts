@@ -12,23 +12,21 @@ export function entitiesById<T extends ObjectLiteral & { id: string }>(
   entity: EntityTarget<T> & { name: string },
   omit: readonly (keyof T & string)[] = [],
 ): DataLoader<string, T | undefined> {
-  return ctx.loaders.get(
-    `${entity.name}ById`,
-    () =>
-      new DataLoader<string, T | undefined>(async (ids) => {
-        const repository = ctx.db.getRepository(entity);
-        const select = omit.length
-          ? Object.fromEntries(
-              repository.metadata.columns
-                .filter((column) => column.isSelect && !omit.includes(column.propertyName as keyof T & string))
-                .map((column) => [column.propertyName, true]),
-            )
-          : undefined;
-        const rows = await repository.find({ select, where: { id: In([...ids]) } } as never);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id));
-      }),
-  );
+  return ctx.loaders.get(`${entity.name}ById`, () => {
+    const repository = ctx.db.getRepository(entity);
+    const select = omit.length
+      ? Object.fromEntries(
+          repository.metadata.columns
+            .filter((column) => column.isSelect && !omit.includes(column.propertyName as keyof T & string))
+            .map((column) => [column.propertyName, true]),
+        )
+      : undefined;
+    return new DataLoader<string, T | undefined>(async (ids) => {
+      const rows = await repository.find({ select, where: { id: In([...ids]) } } as never);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    });
+  });
 }
 
 /** Groups rows by a key, in the order the keys were asked for. */

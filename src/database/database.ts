@@ -106,11 +106,10 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     throw new DatabaseUnavailableError(`cannot use the database at ${description}: ${reason}`);
   }
 
-  const serverUrl = url;
   return {
     dataSource,
     description,
-    endBusySessions: () => endBusySessions(serverUrl, applicationName, config.databaseConnectTimeoutMs),
+    endBusySessions: () => endBusySessions(url, applicationName, config.databaseConnectTimeoutMs),
     close: async () => {
       // Our own pool closes first: the embedded server's stop counts the connections left as others'.
       if (dataSource.isInitialized) await dataSource.destroy();

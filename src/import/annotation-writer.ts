@@ -88,6 +88,11 @@ export async function insertRows<T extends ObjectLiteral>(
   return ids;
 }
 
+/** A column of `rows` as one array parameter, for `INSERT … SELECT FROM unnest(…)`: one statement for any number of rows. */
+function arrayColumnOf<R>(rows: readonly R[]) {
+  return <T extends string | number | null>(pick: (row: R) => T) => sql.value(rows.map(pick));
+}
+
 export type MentionColumns = Pick<Mention, 'spanStart' | 'spanEnd'> & { actorId: string | null };
 
 /**
@@ -115,8 +120,7 @@ export async function writeMentions(
   if (!mentions.length) return [];
   const columns = mentionColumnsOf(mentions, (key) => idOf(actorIds, key, 'actor'));
   const rows = mentions.map((mention, i) => ({ ...columns[i], ...provenanceColumns(mention.provenance) }));
-  const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) =>
-    sql.value(rows.map(pick));
+  const column = arrayColumnOf(rows);
   const written = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO mentions (article_id, actor_id, span_start, span_end, origin, extractor, extractor_version, confidence)
@@ -244,8 +248,7 @@ export async function writeQuotes(
     text: textAt(quote.span) ?? null,
     ...provenanceColumns(quote.provenance),
   }));
-  const column = <T extends string | number | null>(pick: (row: (typeof rows)[number]) => T) =>
-    sql.value(rows.map(pick));
+  const column = arrayColumnOf(rows);
   await queryRows(
     tx,
     sql`INSERT INTO quotes (article_id, id, span_start, span_end, text, kind, source_id, cue, cue_start, cue_end,
