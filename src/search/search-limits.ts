@@ -12,9 +12,10 @@ export const MAX_SEARCH_LENGTH = 500;
 export const MAX_SEARCH_TERMS = 32;
 
 /**
- * Headlines are made from at most this many characters of a hit: ts_headline's time grows with the
- * square of the matches in the text it is given (a 400,000-character article that repeats the
- * phrase took 2 s; 1.5 MB, 9 s), and an article that long would make every search it matches slow.
+ * Headlines are made from at most this many characters of a hit's text (an article's title whole,
+ * then its body's first ones): ts_headline's time grows with the square of the matches in the text
+ * it is given (a 400,000-character article that repeats the phrase took 2 s; 1.5 MB, 9 s), and an
+ * article that long would make every search it matches slow.
  */
 export const HEADLINE_WINDOW = 50_000;
 

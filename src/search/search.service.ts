@@ -79,7 +79,7 @@ async function highlights(ctx: Context, text: string, hits: readonly Hit[]): Pro
     ctx.db,
     sql`SELECT h.id::text AS id,
                CASE h.type
-                 WHEN 'ARTICLE' THEN ts_headline(${SEARCH_CONFIGURATION_SQL}, left(a.title || E'\\n' || a.body, ${sql.value(HEADLINE_WINDOW)}), ${match}, ${sql.value(HEADLINE_OPTIONS.ARTICLE)})
+                 WHEN 'ARTICLE' THEN ts_headline(${SEARCH_CONFIGURATION_SQL}, a.title || E'\\n' || left(a.body, ${sql.value(HEADLINE_WINDOW)}), ${match}, ${sql.value(HEADLINE_OPTIONS.ARTICLE)})
                  ELSE ts_headline(${SEARCH_CONFIGURATION_SQL}, left(q.text, ${sql.value(HEADLINE_WINDOW)}), ${match}, ${sql.value(HEADLINE_OPTIONS.QUOTE)})
                END AS highlight
         FROM unnest(${sql.value(hits.map((h) => h.type))}::text[], ${sql.value(hits.map((h) => h.id))}::uuid[]) AS h(type, id)
