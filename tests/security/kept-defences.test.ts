@@ -39,13 +39,14 @@ describe('requests a browser or a client should never get through', () => {
     expect(await response.text()).toContain('Cross-Site Request Forgery');
   });
 
-  test('a form-encoded POST, which a page on another site could send, is refused', async () => {
+  test('a text/plain POST, which a form on another site can send without a preflight, is refused as a possible CSRF', async () => {
     const response = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: '{ articles { totalCount } }' }),
     });
     expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Cross-Site Request Forgery');
   });
 
   test('a batch of operations in one request is refused', async () => {
