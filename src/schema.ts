@@ -3,6 +3,8 @@ import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver';
 import { ArticleResolver } from './article/article.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
+import { resolveFieldsDirectly } from './common/direct-field-resolvers';
+import { resolveGlobalIds } from './common/node-id';
 import { NodeResolver } from './common/node.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { SpanResolver } from './common/span.resolver';
@@ -40,14 +42,15 @@ export const resolvers = [
   ApiKeyResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // Every argument goes through validateArgument (class-validator, our coded errors); with a
     // validateFn set, type-graphql's own `validate` setting is never consulted, so none is given.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  return resolveFieldsDirectly(resolveGlobalIds(schema), resolvers);
 }
 
 /** The SDL committed at schema/schema.graphql, sorted so that diffs stay small. */

@@ -2,7 +2,10 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -16,6 +19,7 @@ import { corsFor } from './cors';
 import { createExportRouter } from './export/export.router';
 import { createPlaygroundRouter } from './playground/playground.router';
 import { accessPlugin } from './auth/access.plugin';
+import { selectionPlugin } from './common/selection.plugin';
 import { isBodyTooLarge, jsonBody } from './limits/json-body';
 import { apolloLimitOptions, checkExportQuery } from './limits/query-limits';
 import { authenticate, callerOf } from './auth/authenticate';
@@ -138,6 +142,9 @@ export async function createServer(dependencies: ServerDependencies): Promise<Qu
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       accessPlugin(config),
+      selectionPlugin(),
+      // No field has cache hints: without this, Apollo wraps every field's resolution to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       graphqlRequestLogPlugin<Context>({ logger, keyIdOf: (context) => context.caller.keyId }),
     ],
   });

@@ -25,6 +25,7 @@ registerEnumType(ActorKind, { name: 'ActorKind' });
 
 @Entity({ name: 'actors' })
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A real-world entity that persists across articles: a person, an organisation, a state, a media organisation.',

@@ -2,13 +2,29 @@ import DataLoader from 'dataloader';
 import { entitiesById, groupBy } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
+import type { EntityRead } from '../common/entity-read';
 import { nodeType } from '../common/node-type';
 import { queryRows, sql } from '../database/sql';
 import { ActorAlias } from './actor-alias.entity';
 import { Actor } from './actor.entity';
 
+/** How Actors are read: the columns each field that is not a column reads. */
+export const ACTOR_READ: EntityRead<Actor> = {
+  entity: Actor,
+  fieldColumns: {
+    aliases: [],
+    affiliation: ['affiliationId'],
+    memberOf: [],
+    members: [],
+    quotes: [],
+    stances: [],
+    mentions: [],
+    coMentioned: [],
+  },
+};
+
 export function actorsById(ctx: Context): DataLoader<string, Actor | undefined> {
-  return entitiesById(ctx, Actor);
+  return entitiesById(ctx, ACTOR_READ);
 }
 
 export function aliasesByActorId(ctx: Context): DataLoader<string, ActorAlias[]> {

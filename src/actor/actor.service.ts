@@ -9,7 +9,7 @@ import { queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { Actor } from './actor.entity';
 import { applyActorFilter, type ActorFilter } from './actor.filter';
-import { actorsById } from './actor.loaders';
+import { ACTOR_READ } from './actor.loaders';
 import { ACTOR_ORDER_KEYS } from './actor.types';
 
 /** Every column of `ac` under its property name, so the rows become entities without a second statement. */
@@ -51,5 +51,5 @@ export function listActors(
   filter: ActorFilter | null | undefined,
 ): Promise<Connection<Actor>> {
   const rows = applyActorFilter(rowSet(sql`actors ac`), filter);
-  return listConnection(ctx, rows, sql`ac.id`, ACTOR_ORDER_KEYS, page, actorsById(ctx));
+  return listConnection(ctx, rows, sql`ac.id`, ACTOR_ORDER_KEYS, page, { read: ACTOR_READ, alias: 'ac' });
 }

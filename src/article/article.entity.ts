@@ -7,6 +7,7 @@ import { SEARCH_CONFIGURATION } from '../database/search-configuration';
 
 @Entity({ name: 'articles' })
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A news article: the text that quotes, sources, mentions and stances point into.',
 })

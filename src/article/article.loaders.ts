@@ -1,17 +1,31 @@
 import DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import type { Context } from '../common/context';
+import type { EntityRead } from '../common/entity-read';
 import { nodeType } from '../common/node-type';
 import { queryRows, sql } from '../database/sql';
 import { Article } from './article.entity';
 
-/**
- * Articles by id without their bodies: a page of titles must not carry megabytes of text (one
- * article of 1.5 MB made every listing that held it slow). `Article.body` reads a body when asked.
- */
 export function articlesById(ctx: Context): DataLoader<string, Article | undefined> {
-  return entitiesById(ctx, Article, ['body']);
+  return entitiesById(ctx, ARTICLE_READ);
 }
+
+/**
+ * How Articles are read: never with their bodies (a page of titles must not carry megabytes of
+ * text; `Article.body` reads a body when asked), and the columns each field that is not a column reads.
+ */
+export const ARTICLE_READ: EntityRead<Article> = {
+  entity: Article,
+  omit: ['body'],
+  fieldColumns: {
+    body: [],
+    outlet: ['outletId'],
+    quotes: [],
+    sources: [],
+    mentions: [],
+    stances: [],
+  },
+};
 
 /** Article bodies by id, for the `body` field: one SELECT per batch. */
 export function articleBodiesById(ctx: Context): DataLoader<string, string | undefined> {

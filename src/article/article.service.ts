@@ -2,14 +2,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Connection } from '../common/connection';
 import type { PageRequest } from '../common/keyset';
-import { childConnection, listConnection } from '../common/list-connection';
+import { childConnection, type EntityNodes, listConnection } from '../common/list-connection';
 import type { ChildList } from '../common/nested-page.loader';
 import { type RowSet, rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
 import { sql } from '../database/sql';
 import { Article } from './article.entity';
 import { applyArticleFilter, type ArticleFilter } from './article.filter';
-import { articlesById } from './article.loaders';
+import { ARTICLE_READ } from './article.loaders';
 import { ARTICLE_ORDER_KEYS, ArticleOrder } from './article.types';
 
 export function findArticleByUrl(db: EntityManager, url: string): Promise<Article | null> {
@@ -25,15 +25,18 @@ export async function listArticles(
   orderBy: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC,
 ): Promise<Connection<Article>> {
   const rows = applyArticleFilter(ARTICLE_ROWS, filter);
-  return listConnection(ctx, rows, sql`a.id`, ARTICLE_ORDER_KEYS[orderBy], page, articlesById(ctx));
+  return listConnection(ctx, rows, sql`a.id`, ARTICLE_ORDER_KEYS[orderBy], page, ARTICLE_NODES);
 }
 
-const articlesOfOutlet: ChildList = {
+const ARTICLE_NODES: EntityNodes<Article> = { read: ARTICLE_READ, alias: 'a' };
+
+const articlesOfOutlet: ChildList<Article> = {
   name: 'Outlet.articles',
   rows: () => ARTICLE_ROWS,
   parent: sql`a.outlet_id`,
   id: sql`a.id`,
   keys: ARTICLE_ORDER_KEYS[ArticleOrder.PUBLISHED_AT_DESC],
+  nodes: ARTICLE_NODES,
 };
 
 export async function listArticlesOfOutlet(
@@ -41,5 +44,5 @@ export async function listArticlesOfOutlet(
   outletId: string,
   page: PageRequest,
 ): Promise<Connection<Article>> {
-  return childConnection(ctx, articlesOfOutlet, outletId, page, articlesById(ctx));
+  return childConnection(ctx, articlesOfOutlet, outletId, page);
 }

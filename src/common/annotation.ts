@@ -14,7 +14,7 @@ registerEnumType(Origin, {
   description: 'MANUAL rows were written or corrected by a person; EXTRACTED rows by an extractor.',
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Check(`"origin" = 'MANUAL' OR "extractor" IS NOT NULL`)
 @Check(`"confidence" IS NULL OR ("confidence" >= 0 AND "confidence" <= 1)`)
 export abstract class Annotation {

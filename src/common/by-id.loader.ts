@@ -1,29 +1,23 @@
 import DataLoader from 'dataloader';
-import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
+import { queryRows, sql } from '../database/sql';
 import type { Context } from './context';
+import { entityReader, type EntityRead } from './entity-read';
 
 /**
- * `<entities>ById` for any entity with a uuid `id`: one SELECT per batch, undefined when missing.
- * Columns named in `omit` are not read (a field resolver reads them when asked): the entities
- * come back without them.
+ * `<entities>ById` for any entity with a uuid `id`: one SELECT per batch of the columns the request
+ * reads (see entity-read.ts), undefined when missing.
  */
 export function entitiesById<T extends ObjectLiteral & { id: string }>(
   ctx: Context,
-  entity: EntityTarget<T> & { name: string },
-  omit: readonly (keyof T & string)[] = [],
+  read: EntityRead<T>,
 ): DataLoader<string, T | undefined> {
-  return ctx.loaders.get(`${entity.name}ById`, () => {
-    const repository = ctx.db.getRepository(entity);
-    const select = omit.length
-      ? Object.fromEntries(
-          repository.metadata.columns
-            .filter((column) => column.isSelect && !omit.includes(column.propertyName as keyof T & string))
-            .map((column) => [column.propertyName, true]),
-        )
-      : undefined;
+  return ctx.loaders.get(`${read.entity.name}ById`, () => {
+    const reader = entityReader(ctx, read, 't');
+    const select = sql`SELECT ${reader.select} FROM ${reader.rows.table} t WHERE t.id = ANY(`;
     return new DataLoader<string, T | undefined>(async (ids) => {
-      const rows = await repository.find({ select, where: { id: In([...ids]) } } as never);
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const found = await queryRows(ctx.db, sql`${select}${sql.value([...ids])}::uuid[])`);
+      const byId = new Map(found.map((row) => [row.id as string, reader.read(row)]));
       return ids.map((id) => byId.get(id));
     });
   });

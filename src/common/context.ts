@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { ANONYMOUS, type Caller } from './caller';
 import { LoaderRegistry } from './loader-registry';
 import type { NodeType } from './node-type';
+import type { FieldsByType } from './selected-fields';
 
 export interface Context {
   readonly db: EntityManager;
@@ -16,6 +17,8 @@ export interface Context {
   readonly caller: Caller;
   /** The client's address, for rate limits; null in-process. */
   readonly clientAddress: string | null;
+  /** The fields a query operation asks for, once it is known; null (read every column) otherwise. */
+  readonly selection: { fields: FieldsByType | null };
 }
 
 /** What a request brings to its context; in-process callers (tests, the export's pages) may leave it out. */
@@ -39,5 +42,6 @@ export function createContext(
     requestId: request.requestId ?? randomUUID(),
     caller: request.caller ?? ANONYMOUS,
     clientAddress: request.clientAddress ?? null,
+    selection: { fields: null },
   };
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { queryRow, queryRows, type SQL, sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import { decodeCursor, encodeCursor } from './cursor';
+import type { RowReader } from './entity-rows';
 import { fromWhere, type RowSet, where } from './row-set';
 import { isSortKeyValue, type SortKeyType } from './sort-key-values';
 
@@ -27,6 +28,16 @@ export interface PageRow {
   readonly cursor: string;
   /** The row's sort-key values as PostgreSQL wrote them, in the order of the keys. */
   readonly values: string[];
+  /** The row's node, when the page was read with a reader of it. */
+  readonly node?: unknown;
+}
+
+/** Reads each page row's node in the page's own statement (its columns prefixed, apart from the page's). */
+export type NodeReader = RowReader<unknown>;
+
+/** The reader's select list after the page's own columns. */
+function nodeColumns(reader: NodeReader | undefined): SQL {
+  return reader ? sql`, ${reader.select}` : sql.blank;
 }
 
 export interface Page {
@@ -100,12 +111,12 @@ function cursorColumns(keys: readonly SortKey[]): SQL {
   );
 }
 
-function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first: number): Page {
+function toPage(rows: Record<string, string>[], keys: readonly SortKey[], first: number, reader?: NodeReader): Page {
   return {
     hasNextPage: rows.length > first,
     rows: rows.slice(0, first).map((row) => {
       const values = keys.map((_, i) => row[`k${i}`]);
-      return { id: row.id, cursor: encodeCursor(values), values };
+      return { id: row.id, cursor: encodeCursor(values), values, node: reader?.read(row) };
     }),
   };
 }
@@ -115,20 +126,24 @@ function afterCursor(rows: RowSet, keys: readonly SortKey[], page: PageRequest):
   return page.after ? where(rows, afterCondition(keys, afterValues(keys, page.after))) : rows;
 }
 
-/** One page of ids (with their cursors) of `rows`, in the order of `keys`; `id` selects the id. */
+/**
+ * One page of ids (with their cursors) of `rows`, in the order of `keys`; `id` selects the id.
+ * With a reader, the rows' nodes come in the same statement.
+ */
 export async function findPage(
   db: EntityManager,
   rows: RowSet,
   id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
+  reader?: NodeReader,
 ): Promise<Page> {
   const found = await queryRows<Record<string, string>>(
     db,
-    sql`SELECT ${id} AS id, ${cursorColumns(keys)} ${fromWhere(afterCursor(rows, keys, page))}
+    sql`SELECT ${id} AS id, ${cursorColumns(keys)}${nodeColumns(reader)} ${fromWhere(afterCursor(rows, keys, page))}
         ORDER BY ${orderBy(keys)} LIMIT ${sql.literal(page.first + 1)}`,
   );
-  return toPage(found, keys, page.first);
+  return toPage(found, keys, page.first, reader);
 }
 
 /** Narrows `rows` to those whose `parent` is one of the ids. */
@@ -148,11 +163,12 @@ export async function findPagesByParent(
   id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
+  reader?: NodeReader,
 ): Promise<Map<string, Page>> {
   const found = await queryRows<Record<string, string>>(
     db,
     sql`SELECT * FROM (
-          SELECT ${parent}::text AS parent, ${id} AS id, ${cursorColumns(keys)},
+          SELECT ${parent}::text AS parent, ${id} AS id, ${cursorColumns(keys)}${nodeColumns(reader)},
                  row_number() OVER (PARTITION BY ${parent} ORDER BY ${orderBy(keys)}) AS row_rank
           ${fromWhere(afterCursor(ofParents(rows, parent, parentIds), keys, page))}
         ) numbered
@@ -161,7 +177,9 @@ export async function findPagesByParent(
   );
   const byParent = new Map<string, Record<string, string>[]>(parentIds.map((parentId) => [parentId, []]));
   for (const row of found) byParent.get(row.parent)?.push(row);
-  return new Map([...byParent].map(([parentId, parentRows]) => [parentId, toPage(parentRows, keys, page.first)]));
+  return new Map(
+    [...byParent].map(([parentId, parentRows]) => [parentId, toPage(parentRows, keys, page.first, reader)]),
+  );
 }
 
 export async function countRows(db: EntityManager, rows: RowSet): Promise<number> {

@@ -1,34 +1,52 @@
 // The two ways a connection is listed: a top-level list (one page of one query), or the same
 // child list under many parents (the quotes of each article on a page), batched per request.
-import type DataLoader from 'dataloader';
+// Entity nodes are read in the page's own statement, so each level of a tree is one statement.
 import type { SQL } from '../database/sql';
 import type { Context } from './context';
-import { nodesById, toConnection, type Connection, type PageNodes } from './connection';
-import { countRows, findPage, type PageRequest, type SortKey } from './keyset';
+import { toConnection, type Connection, type PageNodes } from './connection';
+import { entityReader, type EntityRead } from './entity-read';
+import { countRows, findPage, type NodeReader, type PageRequest, type PageRow, type SortKey } from './keyset';
 import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';
 import type { RowSet } from './row-set';
 
-export async function listConnection<T>(
+/** A list's nodes as rows of an entity: the table `read.entity` under `alias` in the list's rows. */
+export interface EntityNodes<T> {
+  readonly read: EntityRead<T>;
+  readonly alias: string;
+}
+
+/** The reader of a list's nodes; their columns are prefixed `n.`, apart from the page's own. */
+export function nodeReader<T extends object>(ctx: Context, nodes: EntityNodes<T>): NodeReader {
+  return entityReader(ctx, nodes.read, nodes.alias, 'n.');
+}
+
+/** The nodes a page's statement read. */
+function readNodes<T>(rows: readonly PageRow[]): Promise<T[]> {
+  return Promise.resolve(rows.map((row) => row.node as T));
+}
+
+/** A top-level list; nodes that are not one entity's rows (search hits) come from `nodes` after the page. */
+export async function listConnection<T extends object>(
   ctx: Context,
   rows: RowSet,
   id: SQL,
   keys: readonly SortKey[],
   page: PageRequest,
-  nodes: DataLoader<string, T | undefined> | PageNodes<T>,
+  nodes: EntityNodes<T> | PageNodes<T>,
 ): Promise<Connection<T>> {
-  const found = await findPage(ctx.db, rows, id, keys, page);
-  return toConnection(found, page.after, typeof nodes === 'function' ? nodes : nodesById(nodes), () =>
-    countRows(ctx.db, rows),
-  );
+  const count = () => countRows(ctx.db, rows);
+  if (typeof nodes === 'function')
+    return toConnection(await findPage(ctx.db, rows, id, keys, page), page.after, nodes, count);
+  const found = await findPage(ctx.db, rows, id, keys, page, nodeReader(ctx, nodes));
+  return toConnection(found, page.after, readNodes<T>, count);
 }
 
-export async function childConnection<T>(
+export async function childConnection<T extends object>(
   ctx: Context,
-  list: ChildList,
+  list: ChildList<T>,
   parentId: string,
   page: PageRequest,
-  nodes: DataLoader<string, T | undefined>,
 ): Promise<Connection<T>> {
   const found = await pagesByParent(ctx, list, page).load(parentId);
-  return toConnection(found, page.after, nodesById(nodes), () => countsByParent(ctx, list).load(parentId));
+  return toConnection(found, page.after, readNodes<T>, () => countsByParent(ctx, list).load(parentId));
 }

@@ -1,9 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
-import { fromGlobalId, toGlobalId } from './global-id';
+import { fromGlobalId } from './global-id';
 import { Node } from './node.interface';
 
+// Each Node's `id` is resolved by resolveGlobalIds (node-id.ts), on the built schema.
 @Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when no such object exists.' })
@@ -11,11 +11,5 @@ export class NodeResolver {
     const decoded = fromGlobalId(id, 'id');
     const type = ctx.nodeTypes.get(decoded.type);
     return type ? ((await type.load(ctx, decoded.id)) ?? null) : null;
-  }
-
-  /** Every Node's id: the row's uuid wrapped with the GraphQL type it is served as. */
-  @FieldResolver(() => ID)
-  id(@Root() node: { id: string }, @Info() info: GraphQLResolveInfo): string {
-    return toGlobalId(info.parentType.name, node.id);
   }
 }

@@ -2,6 +2,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A half-open [start, end) range of Unicode code points in the article body, with its text.',
 })
 export class Span {

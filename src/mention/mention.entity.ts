@@ -6,7 +6,7 @@ import { Annotation } from '../common/annotation';
 import { Node } from '../common/node.interface';
 
 @Entity({ name: 'mentions' })
-@ObjectType({ implements: Node, description: 'An actor named at a span of an article.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'An actor named at a span of an article.' })
 @Unique('UQ_mentions_article_actor_span', ['articleId', 'spanStart', 'spanEnd', 'actorId'])
 @Check('CHK_mentions_span', `"span_start" >= 0 AND "span_end" > "span_start"`)
 export class Mention extends Annotation {

@@ -11,19 +11,20 @@ import { fromWhere, rowSet, type RowSet, where } from '../common/row-set';
 import type { Context } from '../common/context';
 import { queryRows, sql } from '../database/sql';
 import type { Mention } from './mention.entity';
-import { mentionsById } from './mention.loaders';
+import { MENTION_READ } from './mention.loaders';
 import { MENTION_ORDER_KEYS, type CoMention } from './mention.types';
 
-const mentionsOfActor: ChildList = {
+const mentionsOfActor: ChildList<Mention> = {
   name: 'Actor.mentions',
   rows: () => rowSet(sql`mentions m JOIN articles a ON a.id = m.article_id`),
   parent: sql`m.actor_id`,
   id: sql`m.id`,
   keys: MENTION_ORDER_KEYS,
+  nodes: { read: MENTION_READ, alias: 'm' },
 };
 
 export function listMentionsOfActor(ctx: Context, actorId: string, page: PageRequest): Promise<Connection<Mention>> {
-  return childConnection(ctx, mentionsOfActor, actorId, page, mentionsById(ctx));
+  return childConnection(ctx, mentionsOfActor, actorId, page);
 }
 
 export interface CoMentionOptions {

@@ -3,7 +3,11 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import { Node } from '../common/node.interface';
 
 @Entity({ name: 'outlets' })
-@ObjectType({ implements: Node, description: 'Who published an article (The Telegraph, Associated Press).' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'Who published an article (The Telegraph, Associated Press).',
+})
 @Unique('UQ_outlets_domain', ['domain'])
 // Outlets known only by name are unique by folded name: normalise_key(name) WHERE domain IS NULL.
 @Index('UQ_outlets_name_key_without_domain', { synchronize: false })

@@ -1,12 +1,19 @@
 import DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import type { Context } from '../common/context';
+import type { EntityRead } from '../common/entity-read';
 import { nodeType } from '../common/node-type';
 import { queryRows, sql } from '../database/sql';
 import { Outlet } from './outlet.entity';
 
+/** How Outlets are read: the columns each field that is not a column reads. */
+export const OUTLET_READ: EntityRead<Outlet> = {
+  entity: Outlet,
+  fieldColumns: { articleCount: [], articles: [] },
+};
+
 export function outletsById(ctx: Context): DataLoader<string, Outlet | undefined> {
-  return entitiesById(ctx, Outlet);
+  return entitiesById(ctx, OUTLET_READ);
 }
 
 /** How many articles each outlet has: one grouped statement for every outlet of a request. */

@@ -7,7 +7,7 @@ import { rowSet } from '../common/row-set';
 import { sql } from '../database/sql';
 import type { Outlet } from './outlet.entity';
 import { applyOutletFilter, type OutletFilter } from './outlet.filter';
-import { outletsById } from './outlet.loaders';
+import { OUTLET_READ } from './outlet.loaders';
 import { OUTLET_ORDER_KEYS } from './outlet.types';
 
 export function listOutlets(
@@ -16,5 +16,5 @@ export function listOutlets(
   filter: OutletFilter | null | undefined,
 ): Promise<Connection<Outlet>> {
   const rows = applyOutletFilter(rowSet(sql`outlets o`), filter);
-  return listConnection(ctx, rows, sql`o.id`, OUTLET_ORDER_KEYS, page, outletsById(ctx));
+  return listConnection(ctx, rows, sql`o.id`, OUTLET_ORDER_KEYS, page, { read: OUTLET_READ, alias: 'o' });
 }

@@ -3,7 +3,11 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 import { Node } from '../common/node.interface';
 
 @Entity({ name: 'policy_questions' })
-@ObjectType({ implements: Node, description: 'A yes/no-style question researchers track across articles.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A yes/no-style question researchers track across articles.',
+})
 @Unique('UQ_policy_questions_slug', ['slug'])
 @Check('CHK_policy_questions_slug_kebab_case', `"slug" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check('CHK_policy_questions_text_not_blank', `btrim("text") <> ''`)

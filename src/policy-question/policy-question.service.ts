@@ -6,7 +6,7 @@ import { rowSet } from '../common/row-set';
 import type { Context } from '../common/context';
 import { sql } from '../database/sql';
 import { PolicyQuestion } from './policy-question.entity';
-import { policyQuestionsById } from './policy-question.loaders';
+import { POLICY_QUESTION_READ } from './policy-question.loaders';
 
 export function findPolicyQuestionBySlug(db: EntityManager, slug: string): Promise<PolicyQuestion | null> {
   return db.getRepository(PolicyQuestion).findOneBy({ slug });
@@ -17,5 +17,8 @@ export function listPolicyQuestions(ctx: Context, page: PageRequest): Promise<Co
     { sql: sql`pq.slug COLLATE "C"`, type: 'text', descending: false },
     { sql: sql`pq.id`, type: 'uuid', descending: false },
   ] as const;
-  return listConnection(ctx, rowSet(sql`policy_questions pq`), sql`pq.id`, keys, page, policyQuestionsById(ctx));
+  return listConnection(ctx, rowSet(sql`policy_questions pq`), sql`pq.id`, keys, page, {
+    read: POLICY_QUESTION_READ,
+    alias: 'pq',
+  });
 }

@@ -31,7 +31,10 @@ registerEnumType(QuoteDimension, {
   },
 });
 
-@ObjectType({ description: 'One group of quoteStats: the dimensions asked for are set, the others null.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One group of quoteStats: the dimensions asked for are set, the others null.',
+})
 export class QuoteBucket {
   @Field(() => String, { nullable: true })
   month: string | null;

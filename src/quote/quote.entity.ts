@@ -41,6 +41,7 @@ registerEnumType(AttributionMethod, {
 
 @Entity({ name: 'quotes' })
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A direct quotation or a paraphrase, anchored to a span of the body and attributed to a source.',
 })

@@ -7,7 +7,7 @@ import { rowSet, where } from '../common/row-set';
 import type { Context } from '../common/context';
 import { sql } from '../database/sql';
 import { Revision } from './revision.entity';
-import { revisionsById } from './revision.loaders';
+import { REVISION_READ } from './revision.loaders';
 import { REVISION_ORDER_KEYS, RevisionConnection } from './revision.types';
 
 @Resolver(() => Revision)
@@ -26,7 +26,7 @@ export class RevisionResolver {
       sql`r.entity_id = ${sql.value(id)}`,
       sql`r.entity_type = ${sql.value(type)}`,
     );
-    return listConnection(ctx, rows, sql`r.id`, REVISION_ORDER_KEYS, page, revisionsById(ctx));
+    return listConnection(ctx, rows, sql`r.id`, REVISION_ORDER_KEYS, page, { read: REVISION_READ, alias: 'r' });
   }
 
   @FieldResolver(() => ID, { description: 'The global id of the entity that changed.' })

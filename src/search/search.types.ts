@@ -18,7 +18,7 @@ export const SearchHit = createUnionType({
   types: () => [Article, Quote] as const,
 });
 
-@ObjectType({ description: 'An article or a quote that matches a full-text search.' })
+@ObjectType({ simpleResolvers: true, description: 'An article or a quote that matches a full-text search.' })
 export class SearchResult {
   @Field(() => SearchHit)
   hit: Article | Quote;

@@ -34,6 +34,7 @@ registerEnumType(SourceKind, {
 
 @Entity({ name: 'sources' })
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A party that one article cites, in the journalistic sense: "Sir Keir Starmer", "a Ukrainian defense source".',

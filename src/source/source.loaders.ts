@@ -2,11 +2,25 @@ import type DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
+import type { EntityRead } from '../common/entity-read';
 import { nodeType } from '../common/node-type';
 import { Source } from './source.entity';
 
+/** How Sources are read: the columns each field that is not a column reads. */
+export const SOURCE_READ: EntityRead<Source> = {
+  entity: Source,
+  fieldColumns: {
+    article: ['articleId'],
+    span: ['articleId', 'spanStart', 'spanEnd'],
+    actor: ['actorId'],
+    affiliation: ['affiliationId'],
+    quotes: [],
+    stances: [],
+  },
+};
+
 export function sourcesById(ctx: Context): DataLoader<string, Source | undefined> {
-  return entitiesById(ctx, Source);
+  return entitiesById(ctx, SOURCE_READ);
 }
 
 export function sourcesByArticleId(ctx: Context): DataLoader<string, Source[]> {

@@ -19,6 +19,7 @@ registerEnumType(Position, { name: 'Position' });
 
 @Entity({ name: 'stances' })
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A source's position on a policy question, anchored to evidence in its article.",
 })

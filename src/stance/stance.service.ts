@@ -9,17 +9,18 @@ import type { Context } from '../common/context';
 import { queryRows, sql } from '../database/sql';
 import { Position, type Stance } from './stance.entity';
 import { applyStanceFilter, STANCE_ROWS, type StanceFilter } from './stance.filter';
-import { stancesById } from './stance.loaders';
+import { STANCE_READ } from './stance.loaders';
 import { type PositionCount, STANCE_ORDER_KEYS } from './stance.types';
 
 /** The stances under each parent (a question, an actor), newest article first. */
 function listChildStances(
   ctx: Context,
-  list: Pick<ChildList, 'name' | 'rows' | 'parent'>,
+  list: Pick<ChildList<Stance>, 'name' | 'rows' | 'parent'>,
   parentId: string,
   page: PageRequest,
 ): Promise<Connection<Stance>> {
-  return childConnection(ctx, { ...list, id: sql`st.id`, keys: STANCE_ORDER_KEYS }, parentId, page, stancesById(ctx));
+  const nodes = { read: STANCE_READ, alias: 'st' };
+  return childConnection(ctx, { ...list, id: sql`st.id`, keys: STANCE_ORDER_KEYS, nodes }, parentId, page);
 }
 
 export function listStancesOfQuestion(
