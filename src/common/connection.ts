@@ -26,23 +26,33 @@ export interface Edge<T> {
   readonly node: T;
 }
 
+/** How a connection counts its rows, each only when a query asks for it. */
+export interface Counts {
+  readonly exact: () => Promise<number>;
+  /** The planner's estimate where an exact count would scan; the exact count where it is cheap. */
+  readonly estimated: () => Promise<number>;
+}
+
 export class Connection<T> {
   constructor(
     readonly edges: Edge<T>[],
     readonly pageInfo: PageInfo,
-    private readonly count: () => Promise<number>,
+    private readonly counts: Counts,
   ) {}
 
-  /** Counted only when a query asks for it. */
   get totalCount(): Promise<number> {
-    return this.count();
+    return this.counts.exact();
+  }
+
+  get estimatedCount(): Promise<number> {
+    return this.counts.estimated();
   }
 
   static empty<T>(): Connection<T> {
     return new Connection<T>(
       [],
       { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-      async () => 0,
+      { exact: async () => 0, estimated: async () => 0 },
     );
   }
 }
@@ -60,7 +70,7 @@ export async function toConnection<T>(
   page: Page,
   after: string | null | undefined,
   nodes: PageNodes<T>,
-  count: () => Promise<number>,
+  counts: Counts,
 ): Promise<Connection<T>> {
   const loaded = await nodes(page.rows);
   const edges: Edge<T>[] = [];
@@ -78,7 +88,7 @@ export async function toConnection<T>(
       startCursor: page.rows[0]?.cursor ?? null,
       endCursor: page.rows[page.rows.length - 1]?.cursor ?? null,
     },
-    count,
+    counts,
   );
 }
 
@@ -101,8 +111,16 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, {
+      description: 'The exact number of rows in the list: on a large corpus, a scan of the matches.',
+    })
     totalCount: number;
+
+    @Field(() => Int, {
+      description:
+        "PostgreSQL's estimate of totalCount, from its planner's statistics: answered without counting, so instant on any corpus, but not exact (for a list under one parent, the exact count).",
+    })
+    estimatedCount: number;
   }
   return ConnectionTypeClass;
 }

@@ -187,6 +187,15 @@ export async function countRows(db: EntityManager, rows: RowSet): Promise<number
   return row?.count ?? 0;
 }
 
+/** The planner's estimate of how many rows `rows` holds: planning only, nothing is counted. */
+export async function estimateRows(db: EntityManager, rows: RowSet): Promise<number> {
+  const [explained] = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    db,
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 ${fromWhere(rows)}`,
+  );
+  return Math.round(explained['QUERY PLAN'][0].Plan['Plan Rows']);
+}
+
 export async function countRowsByParent(
   db: EntityManager,
   rows: RowSet,

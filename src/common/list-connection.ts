@@ -5,7 +5,15 @@ import type { SQL } from '../database/sql';
 import type { Context } from './context';
 import { toConnection, type Connection, type PageNodes } from './connection';
 import { entityReader, type EntityRead } from './entity-read';
-import { countRows, findPage, type NodeReader, type PageRequest, type PageRow, type SortKey } from './keyset';
+import {
+  countRows,
+  estimateRows,
+  findPage,
+  type NodeReader,
+  type PageRequest,
+  type PageRow,
+  type SortKey,
+} from './keyset';
 import { countsByParent, pagesByParent, type ChildList } from './nested-page.loader';
 import type { RowSet } from './row-set';
 
@@ -34,11 +42,11 @@ export async function listConnection<T extends object>(
   page: PageRequest,
   nodes: EntityNodes<T> | PageNodes<T>,
 ): Promise<Connection<T>> {
-  const count = () => countRows(ctx.db, rows);
+  const counts = { exact: () => countRows(ctx.db, rows), estimated: () => estimateRows(ctx.db, rows) };
   if (typeof nodes === 'function')
-    return toConnection(await findPage(ctx.db, rows, id, keys, page), page.after, nodes, count);
+    return toConnection(await findPage(ctx.db, rows, id, keys, page), page.after, nodes, counts);
   const found = await findPage(ctx.db, rows, id, keys, page, nodeReader(ctx, nodes));
-  return toConnection(found, page.after, readNodes<T>, count);
+  return toConnection(found, page.after, readNodes<T>, counts);
 }
 
 export async function childConnection<T extends object>(
@@ -48,5 +56,6 @@ export async function childConnection<T extends object>(
   page: PageRequest,
 ): Promise<Connection<T>> {
   const found = await pagesByParent(ctx, list, page).load(parentId);
-  return toConnection(found, page.after, readNodes<T>, () => countsByParent(ctx, list).load(parentId));
+  const exact = () => countsByParent(ctx, list).load(parentId);
+  return toConnection(found, page.after, readNodes<T>, { exact, estimated: exact });
 }

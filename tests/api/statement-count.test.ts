@@ -133,4 +133,33 @@ describe('SQL statements per request', () => {
     await countStatements(`query ($first: Int!) { articles(first: $first) { edges { node { title body } } } }`, 50);
     expect(readsBodies()).toBe(1);
   });
+
+  test('each level of a tree is one statement that reads only the columns its fields ask for', async () => {
+    await countStatements(`query ($first: Int!) { articles(first: $first) { edges { node { title } } } }`, 50);
+    const articleReads = statements.filter((text) => /FROM articles a/.test(text));
+    expect(articleReads).toHaveLength(1);
+    expect(articleReads[0]).toMatch(/"title"/);
+    expect(articleReads[0]).not.toMatch(/"published_at" AS|"content_hash"|"url"/);
+    await countStatements(
+      `query ($first: Int!) { articles(first: $first) { edges { node { quotes(first: 3) { edges { node { text span { start } } } } } } } }`,
+      50,
+    );
+    const quoteReads = statements.filter((text) => /FROM quotes q/.test(text));
+    expect(quoteReads).toHaveLength(1);
+    expect(quoteReads[0]).toMatch(/"span_start" AS "n\.spanStart"/);
+    expect(quoteReads[0]).not.toMatch(/"confidence"|"cue"|"created_at"/);
+  });
+
+  test('estimatedCount asks the planner and counts nothing; totalCount counts', async () => {
+    statements = [];
+    const { data, errors } = await app.graphql(`{ articles(first: 1) { estimatedCount } }`);
+    expect(errors).toBeUndefined();
+    expect(data.articles.estimatedCount).toBeGreaterThan(0);
+    expect(statements.filter((text) => /count\(\*\)/.test(text))).toEqual([]);
+    expect(statements.filter((text) => /^EXPLAIN/.test(text))).toHaveLength(1);
+    statements = [];
+    const exact = await app.graphql(`{ articles(first: 1) { totalCount } }`);
+    expect(exact.data.articles.totalCount).toBe(110);
+    expect(statements.filter((text) => /count\(\*\)/.test(text))).toHaveLength(1);
+  });
 });
