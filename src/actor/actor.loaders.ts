@@ -11,6 +11,7 @@ import { Actor } from './actor.entity';
 /** How Actors are read: the columns each field that is not a column reads. */
 export const ACTOR_READ: EntityRead<Actor> = {
   entity: Actor,
+  toOne: [{ field: 'affiliation', key: 'affiliationId', read: () => ACTOR_READ }],
   fieldColumns: {
     aliases: [],
     affiliation: ['affiliationId'],

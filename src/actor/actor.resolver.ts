@@ -4,6 +4,7 @@ import type { Connection } from '../common/connection';
 import { uuidOf } from '../common/global-id';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
+import { relatedRow } from '../common/entity-rows';
 import { inTransaction } from '../database/transaction';
 import { DateTimeScalar } from '../common/scalars';
 import { Mention } from '../mention/mention.entity';
@@ -62,8 +63,8 @@ export class ActorResolver {
     nullable: true,
     description: "The state or organisation this actor belongs to (a person's country, a ministry's state).",
   })
-  async affiliation(@Root() actor: Actor, @Ctx() ctx: Context): Promise<Actor | null> {
-    return actor.affiliationId ? ((await actorsById(ctx).load(actor.affiliationId)) ?? null) : null;
+  affiliation(@Root() actor: Actor, @Ctx() ctx: Context): Actor | null | Promise<Actor | null> {
+    return relatedRow(actor, 'affiliation', actor.affiliationId, (id) => actorsById(ctx).load(id));
   }
 
   @FieldResolver(() => [Actor], { description: 'Organisations this actor is a member of (France -> NATO, EU).' })

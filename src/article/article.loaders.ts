@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { entitiesById } from '../common/by-id.loader';
 import type { Context } from '../common/context';
 import type { EntityRead } from '../common/entity-read';
+import { OUTLET_READ } from '../outlet/outlet.loaders';
 import { nodeType } from '../common/node-type';
 import { queryRows, sql } from '../database/sql';
 import { Article } from './article.entity';
@@ -16,6 +17,7 @@ export function articlesById(ctx: Context): DataLoader<string, Article | undefin
  */
 export const ARTICLE_READ: EntityRead<Article> = {
   entity: Article,
+  toOne: [{ field: 'outlet', key: 'outletId', read: () => OUTLET_READ }],
   omit: ['body'],
   fieldColumns: {
     body: [],

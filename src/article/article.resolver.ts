@@ -3,6 +3,7 @@ import { findByIdOrKey } from '../common/by-id-or-key';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
 import type { Context } from '../common/context';
+import { relatedRow } from '../common/entity-rows';
 import { inTransaction } from '../database/transaction';
 import { Mention } from '../mention/mention.entity';
 import { mentionsByArticleId } from '../mention/mention.loaders';
@@ -59,8 +60,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => Outlet, { nullable: true })
-  async outlet(@Root() article: Article, @Ctx() ctx: Context): Promise<Outlet | null> {
-    return article.outletId ? ((await outletsById(ctx).load(article.outletId)) ?? null) : null;
+  outlet(@Root() article: Article, @Ctx() ctx: Context): Outlet | null | Promise<Outlet | null> {
+    return relatedRow(article, 'outlet', article.outletId, (id) => outletsById(ctx).load(id));
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'In reading order.' })

@@ -14,7 +14,7 @@ export function entitiesById<T extends ObjectLiteral & { id: string }>(
 ): DataLoader<string, T | undefined> {
   return ctx.loaders.get(`${read.entity.name}ById`, () => {
     const reader = entityReader(ctx, read, 't');
-    const select = sql`SELECT ${reader.select} FROM ${reader.rows.table} t WHERE t.id = ANY(`;
+    const select = sql`SELECT ${reader.select} FROM ${reader.rows.table} t ${reader.joins} WHERE t.id = ANY(`;
     return new DataLoader<string, T | undefined>(async (ids) => {
       const found = await queryRows(ctx.db, sql`${select}${sql.value([...ids])}::uuid[])`);
       const byId = new Map(found.map((row) => [row.id as string, reader.read(row)]));

@@ -15,12 +15,34 @@ export interface EntityRows {
   readonly columnsByProperty: ReadonlyMap<string, string>;
 }
 
-/** Reads chosen columns of an entity from a statement's rows. */
+/** Reads chosen columns of an entity, and of the to-one relations joined to it, from a statement's rows. */
 export interface RowReader<T> {
   /** `alias."column" AS "<prefix>property", …`: for the statement's select list. */
   readonly select: SQL;
+  /** `LEFT JOIN …` of the relations read with the entity: for the statement's FROM, after its table. */
+  readonly joins: SQL;
   /** The entity in a row of that statement. */
   read(row: Record<string, unknown>): T;
+}
+
+/** A to-one relation read in the same statement: the field that returns it and how to read it. */
+export interface JoinedReader {
+  readonly field: string;
+  /** Its table joined: `LEFT JOIN … ON …`, then the joins of its own relations. */
+  readonly join: SQL;
+  readonly reader: RowReader<unknown>;
+  /** The label of its id in the row: null when the row has none. */
+  readonly idLabel: string;
+}
+
+const JOINED = Symbol('joined relations');
+
+/**
+ * The relation `field` as the row's own statement read it: the object, null when the row has none,
+ * undefined when the statement did not read it (a loader must).
+ */
+export function joinedRelation<T>(row: object, field: string): T | null | undefined {
+  return (row as { [JOINED]?: Record<string, unknown> })[JOINED]?.[field] as T | null | undefined;
 }
 
 const cache = new WeakMap<object, EntityRows>();
@@ -50,23 +72,45 @@ export function rowReader<T>(
   alias: string,
   properties: readonly string[],
   prefix = '',
+  joined: readonly JoinedReader[] = [],
 ): RowReader<T> {
   const prototype = entity.prototype;
   const labels = properties.map((property) => prefix + property);
+  const own = properties.map(
+    (property, i) =>
+      sql`${sql.identifier(alias, rows.columnsByProperty.get(property) as string)} AS ${sql.identifier(labels[i])}`,
+  );
   return {
-    select: sql.join(
-      properties.map(
-        (property, i) =>
-          sql`${sql.identifier(alias, rows.columnsByProperty.get(property) as string)} AS ${sql.identifier(labels[i])}`,
-      ),
-      ', ',
+    select: sql.join([...own, ...joined.map((j) => j.reader.select)], ', '),
+    joins: sql.join(
+      joined.map((j) => j.join),
+      ' ',
     ),
     read: (row) => {
-      const entityRow = Object.create(prototype as object) as Record<string, unknown>;
+      const entityRow = Object.create(prototype as object) as Record<string | symbol, unknown>;
       properties.forEach((property, i) => {
         entityRow[property] = row[labels[i]];
       });
+      if (joined.length)
+        entityRow[JOINED] = Object.fromEntries(
+          joined.map((j) => [j.field, row[j.idLabel] == null ? null : j.reader.read(row)]),
+        );
       return entityRow as T;
     },
   };
+}
+
+/**
+ * A to-one relation field: the object its row's statement read with it, or else its loader's
+ * (null without an id), so a page that joined it resolves without a promise per row.
+ */
+export function relatedRow<T>(
+  row: object,
+  field: string,
+  id: string | null,
+  load: (id: string) => Promise<T | undefined>,
+): T | null | Promise<T | null> {
+  const joined = joinedRelation<T>(row, field);
+  if (joined !== undefined) return joined;
+  return id ? load(id).then((found) => found ?? null) : null;
 }

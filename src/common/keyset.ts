@@ -40,6 +40,11 @@ function nodeColumns(reader: NodeReader | undefined): SQL {
   return reader ? sql`, ${reader.select}` : sql.blank;
 }
 
+/** The rows with the reader's joined relations. */
+function withJoins(rows: RowSet, reader: NodeReader | undefined): RowSet {
+  return reader ? { from: sql`${rows.from} ${reader.joins}`, conditions: rows.conditions } : rows;
+}
+
 export interface Page {
   readonly rows: PageRow[];
   readonly hasNextPage: boolean;
@@ -140,7 +145,7 @@ export async function findPage(
 ): Promise<Page> {
   const found = await queryRows<Record<string, string>>(
     db,
-    sql`SELECT ${id} AS id, ${cursorColumns(keys)}${nodeColumns(reader)} ${fromWhere(afterCursor(rows, keys, page))}
+    sql`SELECT ${id} AS id, ${cursorColumns(keys)}${nodeColumns(reader)} ${fromWhere(afterCursor(withJoins(rows, reader), keys, page))}
         ORDER BY ${orderBy(keys)} LIMIT ${sql.literal(page.first + 1)}`,
   );
   return toPage(found, keys, page.first, reader);
@@ -170,7 +175,7 @@ export async function findPagesByParent(
     sql`SELECT * FROM (
           SELECT ${parent}::text AS parent, ${id} AS id, ${cursorColumns(keys)}${nodeColumns(reader)},
                  row_number() OVER (PARTITION BY ${parent} ORDER BY ${orderBy(keys)}) AS row_rank
-          ${fromWhere(afterCursor(ofParents(rows, parent, parentIds), keys, page))}
+          ${fromWhere(afterCursor(ofParents(withJoins(rows, reader), parent, parentIds), keys, page))}
         ) numbered
         WHERE row_rank <= ${sql.literal(page.first + 1)}
         ORDER BY parent, row_rank`,

@@ -3,12 +3,18 @@ import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
 import type { EntityRead } from '../common/entity-read';
+import { ARTICLE_READ } from '../article/article.loaders';
+import { SOURCE_READ } from '../source/source.loaders';
 import { nodeType } from '../common/node-type';
 import { Quote } from './quote.entity';
 
 /** How Quotes are read: the columns each field that is not a column reads. */
 export const QUOTE_READ: EntityRead<Quote> = {
   entity: Quote,
+  toOne: [
+    { field: 'source', key: 'sourceId', read: () => SOURCE_READ },
+    { field: 'article', key: 'articleId', read: () => ARTICLE_READ },
+  ],
   fieldColumns: {
     article: ['articleId'],
     source: ['sourceId'],

@@ -3,6 +3,7 @@ import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
+import { relatedRow } from '../common/entity-rows';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
 import { inTransaction } from '../database/transaction';
@@ -47,8 +48,9 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Article)
-  async article(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Article> {
-    return (await articlesById(ctx).load(quote.articleId)) as Article;
+  article(@Root() quote: Quote, @Ctx() ctx: Context): Article | Promise<Article> {
+    return relatedRow(quote, 'article', quote.articleId, (id) => articlesById(ctx).load(id)) as
+      Article | Promise<Article>;
   }
 
   @FieldResolver(() => Span)
@@ -62,8 +64,8 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Source, { nullable: true })
-  async source(@Root() quote: Quote, @Ctx() ctx: Context): Promise<Source | null> {
-    return quote.sourceId ? ((await sourcesById(ctx).load(quote.sourceId)) ?? null) : null;
+  source(@Root() quote: Quote, @Ctx() ctx: Context): Source | null | Promise<Source | null> {
+    return relatedRow(quote, 'source', quote.sourceId, (id) => sourcesById(ctx).load(id));
   }
 
   @FieldResolver(() => [Stance], { description: 'Stances whose evidence is this quote.' })

@@ -3,12 +3,19 @@ import { entitiesById } from '../common/by-id.loader';
 import { rowsByColumn } from '../common/rows-by-column.loader';
 import type { Context } from '../common/context';
 import type { EntityRead } from '../common/entity-read';
+import { ACTOR_READ } from '../actor/actor.loaders';
+import { ARTICLE_READ } from '../article/article.loaders';
 import { nodeType } from '../common/node-type';
 import { Source } from './source.entity';
 
 /** How Sources are read: the columns each field that is not a column reads. */
 export const SOURCE_READ: EntityRead<Source> = {
   entity: Source,
+  toOne: [
+    { field: 'actor', key: 'actorId', read: () => ACTOR_READ },
+    { field: 'affiliation', key: 'affiliationId', read: () => ACTOR_READ },
+    { field: 'article', key: 'articleId', read: () => ARTICLE_READ },
+  ],
   fieldColumns: {
     article: ['articleId'],
     span: ['articleId', 'spanStart', 'spanEnd'],

@@ -5,6 +5,7 @@ import { Article } from '../article/article.entity';
 import { articlesById } from '../article/article.loaders';
 import type { Connection } from '../common/connection';
 import { pageRequest } from '../common/page-request';
+import { relatedRow } from '../common/entity-rows';
 import { Span, spanOf } from '../common/span';
 import type { Context } from '../common/context';
 import { inTransaction } from '../database/transaction';
@@ -32,8 +33,9 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Article)
-  async article(@Root() source: Source, @Ctx() ctx: Context): Promise<Article> {
-    return (await articlesById(ctx).load(source.articleId)) as Article;
+  article(@Root() source: Source, @Ctx() ctx: Context): Article | Promise<Article> {
+    return relatedRow(source, 'article', source.articleId, (id) => articlesById(ctx).load(id)) as
+      Article | Promise<Article>;
   }
 
   @FieldResolver(() => Span, { nullable: true, description: 'Where the descriptor stands in the body.' })
@@ -42,13 +44,13 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The actor a named source is.' })
-  async actor(@Root() source: Source, @Ctx() ctx: Context): Promise<Actor | null> {
-    return source.actorId ? ((await actorsById(ctx).load(source.actorId)) ?? null) : null;
+  actor(@Root() source: Source, @Ctx() ctx: Context): Actor | null | Promise<Actor | null> {
+    return relatedRow(source, 'actor', source.actorId, (id) => actorsById(ctx).load(id));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The state or organisation the text ties the source to.' })
-  async affiliation(@Root() source: Source, @Ctx() ctx: Context): Promise<Actor | null> {
-    return source.affiliationId ? ((await actorsById(ctx).load(source.affiliationId)) ?? null) : null;
+  affiliation(@Root() source: Source, @Ctx() ctx: Context): Actor | null | Promise<Actor | null> {
+    return relatedRow(source, 'affiliation', source.affiliationId, (id) => actorsById(ctx).load(id));
   }
 
   @FieldResolver(() => [Quote])

@@ -150,6 +150,17 @@ describe('SQL statements per request', () => {
     expect(quoteReads[0]).not.toMatch(/"confidence"|"cue"|"created_at"/);
   });
 
+  test('to-one relations asked of a page (source, its actor, the outlet) are read in the statement of the page', async () => {
+    await countStatements(
+      `query ($first: Int!) { articles(first: $first) { edges { node { outlet { name } quotes(first: 3) { edges { node { text source { descriptor actor { name } } } } } } } } }`,
+      50,
+    );
+    const reads = statements.filter((text) => /^SELECT/.test(text) && !/api_keys/.test(text));
+    expect(reads).toHaveLength(2);
+    expect(reads[0]).toMatch(/LEFT JOIN "outlets"/);
+    expect(reads[1]).toMatch(/LEFT JOIN "sources" "j1" .* LEFT JOIN "actors" "j2"/s);
+  });
+
   test('estimatedCount asks the planner and counts nothing; totalCount counts', async () => {
     statements = [];
     const { data, errors } = await app.graphql(`{ articles(first: 1) { estimatedCount } }`);
