@@ -1,0 +1,90 @@
+// How one server is measured on one scenario: throughput and latency under load (autocannon, a
+// fixed number of connections), the server process's CPU per request, and, through the statement
+// counter, the SQL statements and database time one request costs.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { StatementCounter } from './statement-counter';
+
+/** One scenario as one server takes it: the address and the body of a POST. */
+export interface BenchRequest {
+  readonly url: string;
+  readonly body: string;
+}
+
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+}
+
+export interface LoadFigures {
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** The server process's CPU time (user and system) per answered request. */
+  readonly serverCpuMsPerRequest: number;
+}
+
+export async function post(request: BenchRequest): Promise<unknown> {
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${request.url} answered ${response.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as unknown;
+}
+
+function load(request: BenchRequest, connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: request.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+    connections,
+    duration: seconds,
+  });
+}
+
+/** A process's CPU time so far, in ms (Linux: utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Warms up, then loads the server for the duration; any error or non-2xx answer fails the run. */
+export async function measureLoad(request: BenchRequest, pid: number, settings: LoadSettings): Promise<LoadFigures> {
+  await load(request, settings.connections, settings.warmupSeconds);
+  const cpuBefore = cpuMs(pid);
+  const result = await load(request, settings.connections, settings.durationSeconds);
+  const cpu = cpuMs(pid) - cpuBefore;
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(
+      `${request.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
+  return {
+    reqPerSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    serverCpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+  };
+}
+
+export interface StatementFigures {
+  readonly statementsPerRequest: number;
+  readonly databaseMsPerRequest: number;
+}
+
+/** Sends the request `count` times, one at a time, through a server that reaches PostgreSQL through `counter`. */
+export async function countStatements(
+  request: BenchRequest,
+  counter: StatementCounter,
+  count: number,
+): Promise<StatementFigures> {
+  await post(request); // first-use work (a prepared statement, a schema cache) is not the steady state
+  counter.reset();
+  for (let i = 0; i < count; i += 1) await post(request);
+  const { statements, databaseMs } = counter.snapshot();
+  return { statementsPerRequest: statements / count, databaseMsPerRequest: databaseMs / count };
+}
