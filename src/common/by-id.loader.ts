@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { ObjectLiteral } from 'typeorm';
 import { queryRows, sql } from '../database/sql';
 import type { Context } from './context';
-import { entityReader, type EntityRead } from './entity-read';
+import { type EntityRead, operationReader } from './entity-read';
 
 /**
  * `<entities>ById` for any entity with a uuid `id`: one SELECT per batch of the columns the request
@@ -13,7 +13,7 @@ export function entitiesById<T extends ObjectLiteral & { id: string }>(
   read: EntityRead<T>,
 ): DataLoader<string, T | undefined> {
   return ctx.loaders.get(`${read.entity.name}ById`, () => {
-    const reader = entityReader(ctx, read, 't');
+    const reader = operationReader(ctx, read, 't');
     const select = sql`SELECT ${reader.select} FROM ${reader.rows.table} t ${reader.joins} WHERE t.id = ANY(`;
     return new DataLoader<string, T | undefined>(async (ids) => {
       const found = await queryRows(ctx.db, sql`${select}${sql.value([...ids])}::uuid[])`);

@@ -84,3 +84,30 @@ export function entityReader<T extends ObjectLiteral>(
     });
   return { ...rowReader(read.entity, rows, alias, propertiesToRead(ctx, read), prefix, joined), rows };
 }
+
+// Readers depend only on the fields the operation asks for, and Apollo keeps an operation's parsed
+// document (hence its FieldsByType) across requests: each is built once per operation, not per request.
+const readers = new WeakMap<object, Map<EntityRead<object>, Map<string, RowReader<unknown> & { rows: EntityRows }>>>();
+
+/** entityReader, built once per operation and entity and kept for the next requests of the operation. */
+export function operationReader<T extends ObjectLiteral>(
+  ctx: Context,
+  read: EntityRead<T>,
+  alias: string,
+  prefix = '',
+): RowReader<T> & { readonly rows: EntityRows } {
+  const fields = ctx.selection.fields;
+  if (!fields) return entityReader(ctx, read, alias, prefix);
+  const byRead =
+    readers.get(fields) ?? new Map<EntityRead<object>, Map<string, RowReader<unknown> & { rows: EntityRows }>>();
+  readers.set(fields, byRead);
+  const byPlace = byRead.get(read) ?? new Map<string, RowReader<unknown> & { rows: EntityRows }>();
+  byRead.set(read, byPlace);
+  const place = `${alias}:${prefix}`;
+  let reader = byPlace.get(place);
+  if (!reader) {
+    reader = entityReader(ctx, read, alias, prefix);
+    byPlace.set(place, reader);
+  }
+  return reader as RowReader<T> & { readonly rows: EntityRows };
+}

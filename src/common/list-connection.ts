@@ -4,7 +4,7 @@
 import type { SQL } from '../database/sql';
 import type { Context } from './context';
 import { toConnection, type Connection, type PageNodes } from './connection';
-import { entityReader, type EntityRead } from './entity-read';
+import { type EntityRead, operationReader } from './entity-read';
 import {
   countRows,
   estimateRows,
@@ -25,7 +25,7 @@ export interface EntityNodes<T> {
 
 /** The reader of a list's nodes; their columns are prefixed `n.`, apart from the page's own. */
 export function nodeReader<T extends object>(ctx: Context, nodes: EntityNodes<T>): NodeReader {
-  return entityReader(ctx, nodes.read, nodes.alias, 'n.');
+  return operationReader(ctx, nodes.read, nodes.alias, 'n.');
 }
 
 /** The nodes a page's statement read. */

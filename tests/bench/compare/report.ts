@@ -17,6 +17,8 @@ export interface ServerFigures {
   readonly databaseMsPerRequest: number;
   /** The server process's CPU time per request under load (median of the repetitions). */
   readonly serverCpuMsPerRequest: number;
+  /** Requests that failed or timed out, over all repetitions. */
+  readonly failures: number;
   readonly repetitions: readonly { reqPerSec: number; p50Ms: number; p99Ms: number }[];
 }
 
@@ -85,6 +87,7 @@ function roundedFigures(f: ServerFigures) {
     statementsPerRequest: round1(f.statementsPerRequest),
     databaseMsPerRequest: round1(f.databaseMsPerRequest),
     serverCpuMsPerRequest: round1(f.serverCpuMsPerRequest),
+    failures: f.failures,
     repetitions: f.repetitions.map(rep),
   };
 }
@@ -178,6 +181,11 @@ function toMarkdown(run: BenchRun, chartFile: string): string {
   const unsupported = entries.flatMap(([name, result]) =>
     Object.entries(result.unsupported).map(([server, why]) => `- ${name} on ${server}: ${why}`),
   );
+  const failed = entries.flatMap(([name, result]) =>
+    Object.entries(result.figures)
+      .filter(([, f]) => f.failures > 0)
+      .map(([server, f]) => `- ${name} on ${server}: ${f.failures} requests failed or went unanswered for 60 s`),
+  );
   return [
     ...header(run),
     '| Scenario | req/s QG | req/s PGL | req/s limit | p50 / p99 ms QG | p50 / p99 ms PGL | p50 / p99 ms limit ' +
@@ -189,6 +197,7 @@ function toMarkdown(run: BenchRun, chartFile: string): string {
     '',
     misses.length === 0 ? '**Every goal is met.**' : `**Goals missed:** ${misses.join(', ')}.`,
     ...(unsupported.length > 0 ? ['', 'Not run:', ...unsupported] : []),
+    ...(failed.length > 0 ? ['', 'Failures:', ...failed] : []),
     '',
     `![ratios](${chartFile})`,
     '',

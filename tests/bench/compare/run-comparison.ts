@@ -126,7 +126,7 @@ async function countAll(databaseUrl: string, subjects: ScenarioSubjects) {
   return counts;
 }
 
-type Repetition = ServerFigures['repetitions'][number] & { serverCpuMsPerRequest: number };
+type Repetition = ServerFigures['repetitions'][number] & { serverCpuMsPerRequest: number; failures: number };
 
 /** Each repetition runs every scenario on every server, the servers' order turning each time. */
 async function measureAll(servers: readonly RunningServer[], subjects: ScenarioSubjects, options: Options) {
@@ -170,6 +170,7 @@ function scenarioResults(
           p50Ms: median(runs.map((run) => run.p50Ms)),
           p99Ms: median(runs.map((run) => run.p99Ms)),
           serverCpuMsPerRequest: median(runs.map((run) => run.serverCpuMsPerRequest)),
+          failures: runs.reduce((sum, run) => sum + run.failures, 0),
           statementsPerRequest: count?.statementsPerRequest ?? NaN,
           databaseMsPerRequest: count?.databaseMsPerRequest ?? NaN,
           repetitions: runs,
