@@ -29,7 +29,7 @@ export function actorsById(ctx: Context): DataLoader<string, Actor | undefined> 
 }
 
 export function aliasesByActorId(ctx: Context): DataLoader<string, ActorAlias[]> {
-  return rowsByColumn(ctx, ActorAlias, 'actorId', { alias: 'ASC' });
+  return rowsByColumn(ctx, { entity: ActorAlias }, 'actorId', { alias: 'ASC' });
 }
 
 /** The actors on one side of actor_memberships for each actor on the other, ordered by name. */

@@ -85,9 +85,11 @@ export function entityReader<T extends ObjectLiteral>(
   return { ...rowReader(read.entity, rows, alias, propertiesToRead(ctx, read), prefix, joined), rows };
 }
 
+type Reader = RowReader<unknown> & { readonly rows: EntityRows };
+
 // Readers depend only on the fields the operation asks for, and Apollo keeps an operation's parsed
 // document (hence its FieldsByType) across requests: each is built once per operation, not per request.
-const readers = new WeakMap<object, Map<EntityRead<object>, Map<string, RowReader<unknown> & { rows: EntityRows }>>>();
+const readers = new WeakMap<object, Map<EntityRead<object>, Map<string, Reader>>>();
 
 /** entityReader, built once per operation and entity and kept for the next requests of the operation. */
 export function operationReader<T extends ObjectLiteral>(
@@ -98,16 +100,11 @@ export function operationReader<T extends ObjectLiteral>(
 ): RowReader<T> & { readonly rows: EntityRows } {
   const fields = ctx.selection.fields;
   if (!fields) return entityReader(ctx, read, alias, prefix);
-  const byRead =
-    readers.get(fields) ?? new Map<EntityRead<object>, Map<string, RowReader<unknown> & { rows: EntityRows }>>();
-  readers.set(fields, byRead);
-  const byPlace = byRead.get(read) ?? new Map<string, RowReader<unknown> & { rows: EntityRows }>();
-  byRead.set(read, byPlace);
+  if (!readers.has(fields)) readers.set(fields, new Map());
+  const ofOperation = readers.get(fields) as Map<EntityRead<object>, Map<string, Reader>>;
+  if (!ofOperation.has(read)) ofOperation.set(read, new Map());
+  const ofRead = ofOperation.get(read) as Map<string, Reader>;
   const place = `${alias}:${prefix}`;
-  let reader = byPlace.get(place);
-  if (!reader) {
-    reader = entityReader(ctx, read, alias, prefix);
-    byPlace.set(place, reader);
-  }
-  return reader as RowReader<T> & { readonly rows: EntityRows };
+  if (!ofRead.has(place)) ofRead.set(place, entityReader(ctx, read, alias, prefix));
+  return ofRead.get(place) as RowReader<T> & { readonly rows: EntityRows };
 }

@@ -14,7 +14,7 @@ export function mentionsById(ctx: Context): DataLoader<string, Mention | undefin
 }
 
 export function mentionsByArticleId(ctx: Context): DataLoader<string, Mention[]> {
-  return rowsByColumn(ctx, Mention, 'articleId', { spanStart: 'ASC', id: 'ASC' });
+  return rowsByColumn(ctx, MENTION_READ, 'articleId', { spanStart: 'ASC', id: 'ASC' });
 }
 
 /** `node(id:)` finds Mentions through their by-id loader. */

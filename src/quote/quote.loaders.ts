@@ -29,7 +29,7 @@ export function quotesById(ctx: Context): DataLoader<string, Quote | undefined> 
 }
 
 export function quotesBySourceId(ctx: Context): DataLoader<string, Quote[]> {
-  return rowsByColumn(ctx, Quote, 'sourceId', { spanStart: 'ASC', id: 'ASC' });
+  return rowsByColumn(ctx, QUOTE_READ, 'sourceId', { spanStart: 'ASC', id: 'ASC' });
 }
 
 /** `node(id:)` finds Quotes through their by-id loader. */

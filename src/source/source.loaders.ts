@@ -31,7 +31,7 @@ export function sourcesById(ctx: Context): DataLoader<string, Source | undefined
 }
 
 export function sourcesByArticleId(ctx: Context): DataLoader<string, Source[]> {
-  return rowsByColumn(ctx, Source, 'articleId', { spanStart: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' });
+  return rowsByColumn(ctx, SOURCE_READ, 'articleId', { spanStart: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' });
 }
 
 /** `node(id:)` finds Sources through their by-id loader. */

@@ -14,15 +14,15 @@ export function stancesById(ctx: Context): DataLoader<string, Stance | undefined
 }
 
 export function stancesByArticleId(ctx: Context): DataLoader<string, Stance[]> {
-  return rowsByColumn(ctx, Stance, 'articleId', { evidenceStart: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' });
+  return rowsByColumn(ctx, STANCE_READ, 'articleId', { evidenceStart: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' });
 }
 
 export function stancesBySourceId(ctx: Context): DataLoader<string, Stance[]> {
-  return rowsByColumn(ctx, Stance, 'sourceId', { id: 'ASC' });
+  return rowsByColumn(ctx, STANCE_READ, 'sourceId', { id: 'ASC' });
 }
 
 export function stancesByQuoteId(ctx: Context): DataLoader<string, Stance[]> {
-  return rowsByColumn(ctx, Stance, 'quoteId', { id: 'ASC' });
+  return rowsByColumn(ctx, STANCE_READ, 'quoteId', { id: 'ASC' });
 }
 
 /** `node(id:)` finds Stances through their by-id loader. */
