@@ -30,19 +30,31 @@ function markHtml(headline: string): string {
   return escaped.split(START).join('<b>').split(STOP).join('</b>');
 }
 
-/** Where hits of one kind come from: their rows (with the article aliased `a`), id and tsvector. */
+/**
+ * Where hits of one kind come from: their rows (with the article aliased `a`, which a filter reads),
+ * the same without the article when no filter needs it, id and tsvector.
+ */
 interface HitSource {
   readonly type: SearchHitType;
   readonly from: SQL;
+  readonly unfiltered: SQL;
   readonly id: SQL;
   readonly vector: SQL;
 }
 
 const HIT_SOURCES: readonly HitSource[] = [
-  { type: SearchHitType.ARTICLE, from: sql`articles a`, id: sql`a.id`, vector: sql`a.search` },
+  {
+    type: SearchHitType.ARTICLE,
+    from: sql`articles a`,
+    unfiltered: sql`articles a`,
+    id: sql`a.id`,
+    vector: sql`a.search`,
+  },
   {
     type: SearchHitType.QUOTE,
     from: sql`quotes q JOIN articles a ON a.id = q.article_id`,
+    // Every quote has its article (a foreign key): without a filter, the join only costs.
+    unfiltered: sql`quotes q`,
     id: sql`q.id`,
     vector: sql`q.search`,
   },
@@ -50,7 +62,8 @@ const HIT_SOURCES: readonly HitSource[] = [
 
 /** The matches of one kind whose article passes the filter: type, id and rank. */
 function hitsOf(source: HitSource, match: SQL, filter: ArticleFilter | null | undefined): SQL {
-  const rows = where(applyArticleFilter(rowSet(source.from), filter), sql`${source.vector} @@ ${match}`);
+  const from = filter ? source.from : source.unfiltered;
+  const rows = where(applyArticleFilter(rowSet(from), filter), sql`${source.vector} @@ ${match}`);
   return sql`SELECT ${sql.literal(source.type)}::text AS type, ${source.id}, ts_rank_cd(${source.vector}, ${match})::real AS rank ${fromWhere(rows)}`;
 }
 
