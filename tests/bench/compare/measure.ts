@@ -3,6 +3,7 @@
 // counter, the SQL statements and database time one request costs.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import type { StatementCounter } from './statement-counter';
 
 /** One scenario as one server takes it: the address and the body of a POST. */
@@ -73,6 +74,28 @@ export async function measureLoad(request: BenchRequest, pid: number, settings: 
     serverCpuMsPerRequest: cpu / Math.max(1, result.requests.total),
     failures: result.errors + result.timeouts,
   };
+}
+
+/**
+ * Waits until no statement runs in the database but this one's: a request a client gave up on (a
+ * warm-up's last ones, a slow server's timeouts) may still be running, and would slow the next server.
+ */
+export async function settle(databaseUrl: string, timeoutMs = 300_000): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ busy: number }>(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 export interface StatementFigures {

@@ -17,7 +17,7 @@ import {
   startServers,
   stopServers,
 } from './bench-servers';
-import { type BenchRequest, countStatements, type LoadSettings, measureLoad, post } from './measure';
+import { type BenchRequest, countStatements, type LoadSettings, measureLoad, post, settle } from './measure';
 import { POSTGRAPHILE_SCENARIOS } from './postgraphile-scenarios';
 import { type BenchRun, type ScenarioResult, type ServerFigures, type ServerName, writeBenchReport } from './report';
 import { canonical, SCENARIOS, type Scenario, type ScenarioSubjects } from './scenarios';
@@ -129,7 +129,12 @@ async function countAll(databaseUrl: string, subjects: ScenarioSubjects) {
 type Repetition = ServerFigures['repetitions'][number] & { serverCpuMsPerRequest: number; failures: number };
 
 /** Each repetition runs every scenario on every server, the servers' order turning each time. */
-async function measureAll(servers: readonly RunningServer[], subjects: ScenarioSubjects, options: Options) {
+async function measureAll(
+  servers: readonly RunningServer[],
+  subjects: ScenarioSubjects,
+  options: Options,
+  databaseUrl: string,
+) {
   const requests = requestsOf(servers, subjects);
   const runs = new Map<string, Repetition[]>();
   for (let repetition = 0; repetition < options.repetitions; repetition += 1) {
@@ -138,6 +143,7 @@ async function measureAll(servers: readonly RunningServer[], subjects: ScenarioS
       for (const server of order) {
         const request = byServer.get(server.name);
         if (request === undefined || typeof request === 'string') continue;
+        await settle(databaseUrl);
         const figures = await measureLoad(request, server.pid, options);
         const key = `${scenario}:${server.name}`;
         runs.set(key, [...(runs.get(key) ?? []), figures]);
@@ -228,7 +234,7 @@ async function main(): Promise<void> {
       console.log(
         `load: ${options.connections} connections, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured`,
       );
-      measured = await measureAll(servers, subjects, options);
+      measured = await measureAll(servers, subjects, options, url);
     } finally {
       await stopServers(servers);
     }
