@@ -42,14 +42,19 @@ export async function post(request: BenchRequest): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-function load(request: BenchRequest, connections: number, seconds: number): Promise<autocannon.Result> {
+/** A load of `connections` clients for `seconds`, or until `amount` requests are answered. */
+function load(
+  request: BenchRequest,
+  connections: number,
+  until: { seconds: number } | { amount: number },
+): Promise<autocannon.Result> {
   return autocannon({
     url: request.url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: request.body,
     connections,
-    duration: seconds,
+    ...('seconds' in until ? { duration: until.seconds } : { amount: until.amount }),
     timeout: REQUEST_TIMEOUT_SECONDS,
   });
 }
@@ -61,10 +66,20 @@ function cpuMs(pid: number): number {
 }
 
 /** Warms up, then loads the server for the duration; a non-2xx answer fails the run, others count as failures. */
-export async function measureLoad(request: BenchRequest, pid: number, settings: LoadSettings): Promise<LoadFigures> {
-  await load(request, settings.connections, settings.warmupSeconds);
+export async function measureLoad(
+  request: BenchRequest,
+  pid: number,
+  settings: LoadSettings,
+  settled: () => Promise<void>,
+): Promise<LoadFigures> {
+  const warmup = await load(request, settings.connections, { seconds: settings.warmupSeconds });
+  // A scenario slower than a few answers per connection in the duration (a million quotes counted
+  // on two cores) is measured over a number of answers instead, so its figures rest on enough of them.
+  const slow = warmup.requests.total < 2 * settings.connections;
+  const until = slow ? { amount: 3 * settings.connections } : { seconds: settings.durationSeconds };
+  await settled(); // the warm-up's last requests, given up on, may still run in the database
   const cpuBefore = cpuMs(pid);
-  const result = await load(request, settings.connections, settings.durationSeconds);
+  const result = await load(request, settings.connections, until);
   const cpu = cpuMs(pid) - cpuBefore;
   if (result.non2xx) throw new Error(`${request.url}: ${result.non2xx} non-2xx answers`);
   return {

@@ -144,7 +144,7 @@ async function measureAll(
         const request = byServer.get(server.name);
         if (request === undefined || typeof request === 'string') continue;
         await settle(databaseUrl);
-        const figures = await measureLoad(request, server.pid, options);
+        const figures = await measureLoad(request, server.pid, options, () => settle(databaseUrl));
         const key = `${scenario}:${server.name}`;
         runs.set(key, [...(runs.get(key) ?? []), figures]);
         console.log(
