@@ -12,5 +12,6 @@ import { AddActorOrigin1795618500000 } from './1795618500000-add-actor-origin';
 import { AddQuoteCueSpan1795623853752 } from './1795623853752-add-quote-cue-span';
 import { CreateApiKeys1795625685846 } from './1795625685846-create-api-keys';
 import { QuoteTextFromWriter1795631238331 } from './1795631238331-quote-text-from-writer';
+import { CoverQuoteSourcesWithArticles1796612127556 } from './1796612127556-cover-quote-sources-with-articles';
 
-export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201, AddActorOrigin1795618500000, AddQuoteCueSpan1795623853752, CreateApiKeys1795625685846, QuoteTextFromWriter1795631238331];
+export const migrations: (new () => MigrationInterface)[] = [CreateCorpusModel1795536507893, AddFilterIndexes1795537520401, CreateRevisions1795537867314, NarrowSpanTriggers1795539808195, AddSourceKind1795617173335, AddAttributionMethodAndAliasOrigin1795617209331, DefaultSourceKind1795617732246, AddActorAmbiguous1795618104201, AddActorOrigin1795618500000, AddQuoteCueSpan1795623853752, CreateApiKeys1795625685846, QuoteTextFromWriter1795631238331, CoverQuoteSourcesWithArticles1796612127556];

@@ -47,7 +47,8 @@ registerEnumType(AttributionMethod, {
 })
 @Unique('UQ_quotes_id_article_id', ['id', 'articleId'])
 @Index('IDX_quotes_article_id_span_start', ['articleId', 'spanStart', 'id'])
-@Index('IDX_quotes_source_id', ['sourceId'])
+// (source_id, article_id): quoteStats counts per article over a filter on sources from the index alone.
+@Index('IDX_quotes_source_id_article_id', ['sourceId', 'articleId'])
 @Index('IDX_quotes_origin', ['origin'])
 // (COALESCE(confidence, 1), id): the CONFIDENCE_DESC order, MANUAL rows counting as certain.
 @Index('IDX_quotes_confidence_keyset', { synchronize: false })
