@@ -197,14 +197,14 @@ function machine(): BenchRun['machine'] {
   };
 }
 
-function versionsOf(postgresql: string): BenchRun['versions'] {
+function versionsOf(postgresql: string, commit: string): BenchRun['versions'] {
   const autocannon = JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as {
     version: string;
   };
   return {
     node: process.version,
     postgresql,
-    quotegraph: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
+    quotegraph: commit,
     postgraphile: postgraphileVersion(),
     autocannon: autocannon.version,
   };
@@ -213,6 +213,8 @@ function versionsOf(postgresql: string): BenchRun['versions'] {
 async function main(): Promise<void> {
   const options = parseOptions();
   const startedAt = new Date().toISOString();
+  // The code measured is the build of the start; "-dirty" when the tree held changes not committed.
+  const commit = execSync('git describe --always --dirty', { cwd: ROOT, encoding: 'utf8' }).trim();
   installPostgraphile();
   const databases = await openBenchDatabases();
   try {
@@ -243,7 +245,7 @@ async function main(): Promise<void> {
       size: options.size,
       corpus: counted,
       machine: machine(),
-      versions: versionsOf(postgresql),
+      versions: versionsOf(postgresql, commit),
       settings: {
         connections: options.connections,
         durationSeconds: options.durationSeconds,
