@@ -52,6 +52,11 @@ export class ExtractionPool {
           });
   }
 
+  /** How many extractions run at once: the threads, or one without them (on the calling thread). */
+  get threads(): number {
+    return this.piscina ? this.options.threads : 1;
+  }
+
   /** The article's draft, extracted on a worker thread; UNAVAILABLE when maxQueue extractions already wait. */
   async extract(body: string): Promise<ArticleDraft> {
     if (!this.piscina) return extractArticle(body);
@@ -80,6 +85,16 @@ export async function configureExtractionPool(options: Partial<ExtractionPoolOpt
 export function extractArticleInPool(body: string): Promise<ArticleDraft> {
   shared ??= new ExtractionPool();
   return shared.extract(body);
+}
+
+/**
+ * How many extractions a caller with many articles should keep asking the process's pool for at
+ * once: enough that no thread waits for the next article, few enough that a batch never fills the
+ * queue other callers share.
+ */
+export function extractionPoolConcurrency(): number {
+  shared ??= new ExtractionPool();
+  return 2 * shared.threads;
 }
 
 /** Ends the process's pool, after the extractions under way; on shutdown. */

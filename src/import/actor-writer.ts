@@ -17,6 +17,8 @@ export interface ResolvedActors {
   readonly ids: ReadonlyMap<string, string>;
   /** How many of them this call created. */
   readonly created: number;
+  /** The key of the record each new actor was made from. */
+  readonly createdKeys: readonly string[];
 }
 
 /**
@@ -282,21 +284,33 @@ async function resolveExisting(tx: Transaction, records: readonly ActorRecord[])
   return { existing, ambiguous, toCreate: [...toCreate.values()], toIdentify };
 }
 
-/** Gives the found actors the Wikidata ids their records carry, with an UPDATE revision each. */
-async function identify(tx: Transaction, claims: readonly { id: string; wikidataId: string }[]): Promise<void> {
+/**
+ * Gives the found actors the Wikidata ids their records carry, with an UPDATE revision each; an
+ * actor this transaction created (in an earlier stage) gets none, since its CREATE revision comes after.
+ */
+async function identify(
+  tx: Transaction,
+  claims: readonly { id: string; wikidataId: string }[],
+  created: ReadonlySet<string>,
+): Promise<void> {
   if (!claims.length) return;
-  await recordChanges(
-    tx,
-    'Actor',
-    claims.map((claim) => claim.id),
-    () =>
-      queryRows(
-        tx,
-        sql`UPDATE actors ac SET wikidata_id = c.wikidata_id, updated_at = now()
-            FROM unnest(${sql.value(claims.map((c) => c.id))}::uuid[], ${sql.value(claims.map((c) => c.wikidataId))}::text[]) AS c(id, wikidata_id)
-            WHERE ac.id = c.id AND ac.wikidata_id IS NULL`,
-      ),
-  );
+  const update = (some: readonly { id: string; wikidataId: string }[]) =>
+    queryRows(
+      tx,
+      sql`UPDATE actors ac SET wikidata_id = c.wikidata_id, updated_at = now()
+          FROM unnest(${sql.value(some.map((c) => c.id))}::uuid[], ${sql.value(some.map((c) => c.wikidataId))}::text[]) AS c(id, wikidata_id)
+          WHERE ac.id = c.id AND ac.wikidata_id IS NULL`,
+    );
+  const fresh = claims.filter((claim) => created.has(claim.id));
+  const known = claims.filter((claim) => !created.has(claim.id));
+  if (fresh.length) await update(fresh);
+  if (known.length)
+    await recordChanges(
+      tx,
+      'Actor',
+      known.map((claim) => claim.id),
+      () => update(known),
+    );
 }
 
 /** The lock names a resolution's changes need: each new actor's name and Wikidata id, and each claimed Wikidata id. */
@@ -315,10 +329,14 @@ function lockNamesOf(resolution: Resolution): string[] {
  * names only known actors takes none, and one naming thousands does not make every other import
  * that names one of them wait for its commit. After locking, the records are resolved again (the
  * statement sees what the writer that held the lock committed); should that bring more changes,
- * they are locked in turn. Locks taken in two rounds can deadlock, which the transaction retries.
+ * they are locked in turn. `locked` holds the names locked already, and gains those locked here.
+ * Locks taken in two rounds can deadlock, which the transaction retries.
  */
-async function resolveLocked(tx: Transaction, records: readonly ActorRecord[]): Promise<Resolution> {
-  const locked = new Set<string>();
+async function resolveLocked(
+  tx: Transaction,
+  records: readonly ActorRecord[],
+  locked: Set<string>,
+): Promise<Resolution> {
   let resolution = await resolveExisting(tx, records);
   for (;;) {
     const needed = lockNamesOf(resolution).filter((name) => !locked.has(name));
@@ -329,10 +347,23 @@ async function resolveLocked(tx: Transaction, records: readonly ActorRecord[]): 
   }
 }
 
-export async function writeActors(tx: Transaction, records: readonly ActorRecord[]): Promise<ResolvedActors> {
-  if (!records.length) return { ids: new Map(), created: 0 };
-  const { existing, ambiguous, toCreate, toIdentify } = await resolveLocked(tx, records);
-  await identify(tx, toIdentify);
+/** What the stages of a write have done so far. */
+interface Written {
+  /** Row ids by record key. */
+  readonly ids: Map<string, string>;
+  readonly created: Set<string>;
+  readonly createdRecords: ActorRecord[];
+}
+
+/** Identifies and creates what the stage's resolution says, and gives its records' aliases to their actors. */
+async function writeStage(
+  tx: Transaction,
+  records: readonly ActorRecord[],
+  resolution: Resolution,
+  written: Written,
+): Promise<void> {
+  const { existing, ambiguous, toCreate, toIdentify } = resolution;
+  await identify(tx, toIdentify, written.created);
   if (toCreate.length) {
     const created = await insertRows(
       tx,
@@ -350,9 +381,41 @@ export async function writeActors(tx: Transaction, records: readonly ActorRecord
   }
   // Two records of one identity (an entity and a named source) are one actor.
   const ids = new Map(records.map((record) => [record.key, existing.get(identityOf(record)) as string]));
-  const created = new Set(toCreate.map((record) => existing.get(identityOf(record)) as string));
-  await completeCreated(tx, toCreate, ids);
-  await writeAliases(tx, records, ids, created);
-  await recordCreated(tx, 'Actor', [...created]);
-  return { ids, created: toCreate.length };
+  ids.forEach((id, key) => written.ids.set(key, id));
+  toCreate.forEach((record) => written.created.add(existing.get(identityOf(record)) as string));
+  written.createdRecords.push(...toCreate);
+  await writeAliases(tx, records, ids, written.created);
+}
+
+/**
+ * Resolves the records of each stage in turn, so that a later stage finds the actors an earlier
+ * one created by their names, aliases and surnames, as an import after theirs would: a batch of
+ * articles gives its full names first and its single words ("Biden") after. Everything any stage
+ * would create is locked before the first writes, in one statement and one order. Affiliations,
+ * memberships and the CREATE revisions (with every alias) come once all stages are written.
+ */
+export async function writeActorStages(
+  tx: Transaction,
+  stages: readonly (readonly ActorRecord[])[],
+): Promise<ResolvedActors> {
+  const all = stages.flat();
+  if (!all.length) return { ids: new Map(), created: 0, createdKeys: [] };
+  const locked = new Set<string>();
+  const whole = await resolveLocked(tx, all, locked);
+  const written: Written = { ids: new Map(), created: new Set(), createdRecords: [] };
+  for (const records of stages) {
+    if (!records.length) continue;
+    await writeStage(tx, records, stages.length === 1 ? whole : await resolveLocked(tx, records, locked), written);
+  }
+  await completeCreated(tx, written.createdRecords, written.ids);
+  await recordCreated(tx, 'Actor', [...written.created]);
+  return {
+    ids: written.ids,
+    created: written.createdRecords.length,
+    createdKeys: written.createdRecords.map((record) => record.key),
+  };
+}
+
+export async function writeActors(tx: Transaction, records: readonly ActorRecord[]): Promise<ResolvedActors> {
+  return writeActorStages(tx, [records]);
 }

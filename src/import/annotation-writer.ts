@@ -89,7 +89,7 @@ export async function insertRows<T extends ObjectLiteral>(
 }
 
 /** A column of `rows` as one array parameter, for `INSERT … SELECT FROM unnest(…)`: one statement for any number of rows. */
-function arrayColumnOf<R>(rows: readonly R[]) {
+export function arrayColumnOf<R>(rows: readonly R[]) {
   return <T extends string | number | null>(pick: (row: R) => T) => sql.value(rows.map(pick));
 }
 
@@ -209,22 +209,23 @@ export function quoteColumnsOf(
   }));
 }
 
-/**
- * The body at a span, read once for all the article's quotes: the database would read the whole
- * body again for each row. Undefined for a span outside the body, which the database then refuses.
- */
-async function quoteTextReader(tx: Transaction, articleId: string): Promise<(span: SpanRecord) => string | undefined> {
-  const article = await queryRow<{ body: string }>(
-    tx,
-    sql`SELECT body FROM articles WHERE id = ${sql.value(articleId)}`,
-  );
-  const body = article?.body ?? '';
+/** The body at a span, in code points; undefined for a span outside the body, which the database then refuses. */
+export function quoteTextOf(body: string): (span: SpanRecord) => string | undefined {
   const utf16 = offsetWriter(body, OffsetUnit.UTF16);
   const length = codePointLength(body);
   return (span) =>
     span.start >= 0 && span.end <= length && span.start < span.end
       ? body.slice(utf16(span.start), utf16(span.end))
       : undefined;
+}
+
+/** The body at a span, read once for all the article's quotes: the database would read the whole body again for each row. */
+async function quoteTextReader(tx: Transaction, articleId: string): Promise<(span: SpanRecord) => string | undefined> {
+  const article = await queryRow<{ body: string }>(
+    tx,
+    sql`SELECT body FROM articles WHERE id = ${sql.value(articleId)}`,
+  );
+  return quoteTextOf(article?.body ?? '');
 }
 
 /**
@@ -269,7 +270,7 @@ export async function writeQuotes(
 }
 
 /** Inserts the stances, creating the policy questions they need, and returns their ids. */
-async function writeStances(
+export async function writeStances(
   tx: Transaction,
   articleId: string,
   set: AnnotationSet,

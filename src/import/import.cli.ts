@@ -1,8 +1,9 @@
 // `npm run import -- [--format json|brat|webanno] <file-or-folder> [--no-extract] [--batch N] [--restart]`:
 // streams articles from JSON Lines (the shape of importArticle's input, annotations included), a
 // JSON array, a folder of .txt files, or a folder of annotated articles (brat, Web Annotation) into
-// the configured database, in batches through the same service as the importArticles mutation,
-// resuming after an interruption.
+// the configured database, in batches through the same service as the importArticles mutation
+// (one transaction a batch, the next batch extracted while one is written), resuming after an
+// interruption.
 import 'reflect-metadata';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { AnnotationFileFormat } from '../formats/annotation-files';
 import { OffsetUnit } from './annotated-article';
 import { annotationFolderInput } from './annotation-folder-input';
 import { openImportInput, toImportArticleInput, type ImportInput, type RawItem } from './import-reader';
-import { importEach } from './import-batch';
+import { type PreparedItem, prepareEach, writeEach } from './import-batch';
 import { actAs, localCaller } from '../common/caller';
 
 const USAGE = [
@@ -118,19 +119,22 @@ function reportWarning(context: BatchContext, item: RawItem, warning: string): v
   if (context.tally.warnings <= 20) console.warn(`quotegraph import: ${item.label}: ${warning}`);
 }
 
-/** Imports a batch (each article in its own transaction), tallies the outcomes, checkpoints it. */
-async function importBatch(context: BatchContext, batch: readonly RawItem[]): Promise<void> {
+/** Starts preparing a batch: validating, normalising and extracting its parsed items (see prepareEach). */
+function prepareBatch(context: BatchContext, batch: readonly RawItem[]): Promise<PreparedItem[]> {
+  const inputs = batch.flatMap((item) => {
+    if (!item.value) return [];
+    const input = toImportArticleInput(item.value);
+    if (context.options.extract === false) input.extract = false;
+    return [input];
+  });
+  return prepareEach(inputs, context.config);
+}
+
+/** Writes a prepared batch (one transaction; a bad item fails alone), tallies the outcomes, checkpoints it. */
+async function writeBatch(context: BatchContext, batch: readonly RawItem[], prepared: PreparedItem[]): Promise<void> {
   const { options, tally } = context;
   const parsed = batch.filter((item) => item.value);
-  const results = await importEach(
-    context.database.dataSource.manager,
-    parsed.map((item) => {
-      const input = toImportArticleInput(item.value as Record<string, unknown>);
-      if (options.extract === false) input.extract = false;
-      return input;
-    }),
-    context.config,
-  );
+  const results = await writeEach(context.database.dataSource.manager, prepared);
   for (const item of batch.filter((i) => i.parseError))
     recordFailure(context, item, 'BAD_USER_INPUT', null, item.parseError as string);
   for (const item of batch) for (const warning of item.warnings ?? []) reportWarning(context, item, warning);
@@ -146,8 +150,20 @@ async function importBatch(context: BatchContext, batch: readonly RawItem[]): Pr
   context.progress.update(last.bytesRead, tally, last.label);
 }
 
-/** Feeds the items after `resumeFrom` to `importBatch` in batches of the chosen size. */
+/**
+ * Feeds the items after `resumeFrom` to the import in batches of the chosen size, as a pipeline:
+ * while one batch is written, the next is read and extracted on the pool's threads. Batches are
+ * written (and checkpointed) strictly in order, each once the one before is committed.
+ */
 async function importItems(context: BatchContext, source: ImportInput, resumeFrom: number): Promise<void> {
+  let writing: Promise<void> = Promise.resolve();
+  const pipe = async (batch: RawItem[]) => {
+    const preparing = prepareBatch(context, batch);
+    await writing;
+    writing = preparing.then((prepared) => writeBatch(context, batch, prepared));
+    // A failed write is thrown where it is awaited: at the next batch, or at the end.
+    writing.catch(() => undefined);
+  };
   let batch: RawItem[] = [];
   for await (const item of source.items()) {
     if (item.position <= resumeFrom) {
@@ -156,11 +172,12 @@ async function importItems(context: BatchContext, source: ImportInput, resumeFro
     }
     batch.push(item);
     if (batch.length >= context.options.batchSize) {
-      await importBatch(context, batch);
+      await pipe(batch);
       batch = [];
     }
   }
-  if (batch.length) await importBatch(context, batch);
+  if (batch.length) await pipe(batch);
+  await writing;
 }
 
 function printSummary(options: Options, tally: ImportTally, failuresFile: string): void {

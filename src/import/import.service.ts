@@ -1,18 +1,20 @@
 // Importing articles: validate and normalise before any transaction opens (the input's own
 // annotations included), extract on a worker thread, then write the article (outlet and revision
-// included) and, for a new one, its annotations and what extraction drafted, in the caller's transaction.
+// included) and, for a new one, its annotations and what extraction drafted, in the caller's
+// transaction; one article at a time, or a batch of them with the same results in fewer statements.
 import { InvalidBodyError, normaliseBody } from '../article/article-body';
 import type { Article } from '../article/article.entity';
-import { type ArticleRecord, writeArticle } from '../article/article-writer';
+import { type ArticleRecord, writeArticle, writeArticles, type WrittenArticle } from '../article/article-writer';
 import type { Transaction } from '../database/transaction';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { fromPostgresError } from '../errors/format-error';
-import { outletDomainWarning } from '../outlet/outlet-writer';
+import { findOrCreateOutlet, outletDomainWarning, type OutletRef } from '../outlet/outlet-writer';
 import { type ArticleDraft, extractArticle } from '../extraction/extract-article';
 import { extractArticleInPool } from '../extraction-pool/extraction-pool';
 import { type AnnotationCounts, writeAnnotations } from './annotation-writer';
 import type { AnnotationSet } from './annotation-set';
+import { type ArticleAnnotations, writeAnnotationsOfArticles } from './annotation-batch-writer';
 import { completeAnnotations } from './complete-annotations';
 import { annotationsOfDraft } from './draft-annotations';
 import { fillFromExtraction } from './fill-from-extraction';
@@ -58,6 +60,8 @@ export interface PreparedImport {
    * opened; without it, `importArticle` extracts on the calling thread (the example corpus's loader).
    */
   readonly draft?: ArticleDraft;
+  /** The draft as annotations of the stored body, worked out with it, before any transaction opens. */
+  readonly extracted?: AnnotationSet;
 }
 
 /** Normalises a validated input before any transaction opens; a body that cannot be stored is BAD_USER_INPUT naming it. */
@@ -95,25 +99,98 @@ export async function extractForImport(
   extract: (body: string) => Promise<ArticleDraft> = extractArticleInPool,
 ): Promise<PreparedImport> {
   if (!prepared.extract || prepared.draft) return prepared;
-  return { ...prepared, draft: await extract(prepared.record.body) };
+  const draft = await extract(prepared.record.body);
+  return { ...prepared, draft, extracted: annotationsOfDraft(draft, prepared.record.body) };
+}
+
+/** What a client should know about how an article was filed (see ImportResult.warnings). */
+async function warningsOf(
+  prepared: PreparedImport,
+  { article, created }: WrittenArticle,
+  domainWarning: (outlet: OutletRef, outletId: string | null) => Promise<string | null>,
+): Promise<string[]> {
+  // An existing article keeps its outlet and annotations whatever this import says, so only a new one is warned about.
+  const warning = created ? await domainWarning(prepared.record.outlet, article.outletId) : null;
+  const warnings = warning ? [warning] : [];
+  if (!created && prepared.annotations)
+    warnings.push('the article was already stored: it keeps its annotations, and those given were not written');
+  return warnings;
+}
+
+/** Whether anything is written for the article beside it: only for a new one, with annotations or extraction asked for. */
+const annotates = (prepared: PreparedImport, { created }: WrittenArticle) =>
+  created && (prepared.extract || prepared.annotations !== null);
+
+/** The annotations to write for a new article: its own, completed, and what extraction drafted of its body. */
+async function annotationSetOf(tx: Transaction, prepared: PreparedImport, body: string): Promise<AnnotationSet> {
+  // A new article's body is the record's, which extractForImport read.
+  const extracted = prepared.extract
+    ? (prepared.extracted ?? annotationsOfDraft(prepared.draft ?? extractArticle(body), body))
+    : null;
+  const given = prepared.annotations ? await completeAnnotations(tx, prepared.annotations) : null;
+  return given && extracted ? fillFromExtraction(given, extracted) : ((given ?? extracted) as AnnotationSet);
 }
 
 /** Writes a prepared article and, when it is new, its own annotations and what extraction finds, as asked. */
 export async function importArticle(tx: Transaction, prepared: PreparedImport): Promise<ImportResult> {
-  const { article, created } = await writeArticle(tx, prepared.record);
-  // An existing article keeps its outlet and annotations whatever this import says, so only a new one is warned about.
-  const warning = created ? await outletDomainWarning(tx, prepared.record.outlet, article.outletId) : null;
-  const warnings = warning ? [warning] : [];
-  if (!created && prepared.annotations)
-    warnings.push('the article was already stored: it keeps its annotations, and those given were not written');
-  if (!created || (!prepared.extract && !prepared.annotations)) return { article, created, extraction: null, warnings };
-  // A new article's body is the record's, which extractForImport read.
-  const draft = prepared.extract ? (prepared.draft ?? extractArticle(article.body)) : null;
-  const extracted = draft ? annotationsOfDraft(draft, article.body) : null;
-  const given = prepared.annotations ? await completeAnnotations(tx, prepared.annotations) : null;
-  const set = given && extracted ? fillFromExtraction(given, extracted) : ((given ?? extracted) as AnnotationSet);
-  const extraction = await writeAnnotations(tx, article.id, set);
+  const written = await writeArticle(tx, prepared.record);
+  const { article, created } = written;
+  const warnings = await warningsOf(prepared, written, (outlet, outletId) => outletDomainWarning(tx, outlet, outletId));
+  if (!annotates(prepared, written)) return { article, created, extraction: null, warnings };
+  const extraction = await writeAnnotations(tx, article.id, await annotationSetOf(tx, prepared, article.body));
   return { article, created, extraction, warnings };
+}
+
+/** Each distinct outlet of the batch found or created once, in the order the batch first names them. */
+async function outletIdsOf(tx: Transaction, prepared: readonly PreparedImport[]): Promise<(string | null)[]> {
+  const keyOf = ({ record }: PreparedImport) => JSON.stringify([record.outlet.domain, record.outlet.name]);
+  const ids = new Map<string, string | null>();
+  for (const item of prepared)
+    if (!ids.has(keyOf(item))) ids.set(keyOf(item), await findOrCreateOutlet(tx, item.record.outlet));
+  return prepared.map((item) => ids.get(keyOf(item)) as string | null);
+}
+
+/**
+ * Imports a batch of prepared articles in the caller's transaction, with the results importArticle
+ * would give for each in turn (an article given twice is created by the first, found by the
+ * second), in a few statements for the whole batch: outlets once each, articles in one insert, and
+ * the annotations of the new ones through annotation-batch-writer. Only actors differ from one by
+ * one: they are resolved once for the batch, full names before single words (see writeActorStages).
+ */
+export async function importBatch(tx: Transaction, prepared: readonly PreparedImport[]): Promise<ImportResult[]> {
+  const outletIds = await outletIdsOf(tx, prepared);
+  const written = await writeArticles(
+    tx,
+    prepared.map((item, i) => ({ record: item.record, outletId: outletIds[i] })),
+  );
+  // The domain's holder never changes once it has one, so each outlet's warning is asked once.
+  const domainWarnings = new Map<string, Promise<string | null>>();
+  const domainWarning = (outlet: OutletRef, outletId: string | null) => {
+    const key = JSON.stringify([outlet.domain, outlet.name, outletId]);
+    if (!domainWarnings.has(key)) domainWarnings.set(key, outletDomainWarning(tx, outlet, outletId));
+    return domainWarnings.get(key) as Promise<string | null>;
+  };
+  const warnings: string[][] = [];
+  for (const [i, item] of prepared.entries()) warnings.push(await warningsOf(item, written[i], domainWarning));
+  const annotated: (ArticleAnnotations & { index: number })[] = [];
+  for (const [index, item] of prepared.entries()) {
+    const { article } = written[index];
+    if (annotates(item, written[index]))
+      annotated.push({
+        index,
+        articleId: article.id,
+        body: article.body,
+        set: await annotationSetOf(tx, item, article.body),
+      });
+  }
+  const counts = await writeAnnotationsOfArticles(tx, annotated);
+  const extraction = new Map(annotated.map(({ index }, n) => [index, counts[n]]));
+  return written.map(({ article, created }, i) => ({
+    article,
+    created,
+    extraction: extraction.get(i) ?? null,
+    warnings: warnings[i],
+  }));
 }
 
 export function importErrorOf(error: unknown): { code: string; field: string | null; message: string } {

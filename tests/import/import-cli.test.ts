@@ -1,7 +1,8 @@
 // The bulk import CLI as a user runs it (`npm test` builds it first): a file killed in the middle of
 // a batch and run again ends with exactly its articles. The kill comes at a known point: the test
-// holds line 31's URL in an open transaction, so the CLI commits lines 1-30, says so on stdout, and
-// then waits on that row's lock until it is killed; nothing depends on how fast the machine is.
+// holds a URL of the fourth batch in an open transaction, so the CLI commits lines 1-30, says so on
+// stdout, and then waits on that row's lock until it is killed; nothing depends on how fast the
+// machine is. A batch is one transaction: nothing of the batch that waits is stored before the kill.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,10 @@ describe('import CLI', () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'quotegraph-cli-'));
   });
 
+  beforeEach(async () => {
+    await database.dataSource.query('TRUNCATE articles, outlets CASCADE');
+  });
+
   afterEach(async () => {
     await killChildren();
     if (holder?.isTransactionActive) await holder.rollbackTransaction();
@@ -46,8 +51,8 @@ describe('import CLI', () => {
     await database?.drop();
   });
 
-  test('killed in the middle of a file and run again, it ends with exactly the articles of the file', async () => {
-    const file = path.join(folder, 'articles.jsonl');
+  /** The input: ARTICLES articles, and an invalid item at INVALID_LINE; its lines. */
+  function writeInput(file: string): string[] {
     const url = (i: number) => `https://news${i % 7}.example/${i}`;
     const lines = Array.from({ length: ARTICLES }, (_, i) =>
       JSON.stringify({
@@ -59,22 +64,45 @@ describe('import CLI', () => {
     );
     lines.splice(INVALID_LINE - 1, 0, '{"title": "", "body": "an invalid item"}');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const checkpoint = `${file}.checkpoint.json`;
+    return lines;
+  }
 
-    // An uncommitted article with line 31's URL: the CLI's insert of line 31 waits on its lock.
-    holder = database.dataSource.createQueryRunner();
-    await holder.startTransaction();
-    const held = JSON.parse(lines[HELD_LINE - 1]);
-    await holder.query(`INSERT INTO articles (title, body, url, content_hash) VALUES ('held', 'held', $1, $2)`, [
+  /** An uncommitted article with the URL of the line: the CLI's insert of that line waits on its lock. */
+  async function holdLine(lines: readonly string[], line: number): Promise<QueryRunner> {
+    const runner = database.dataSource.createQueryRunner();
+    holder = runner;
+    await runner.startTransaction();
+    const held = JSON.parse(lines[line - 1]);
+    await runner.query(`INSERT INTO articles (title, body, url, content_hash) VALUES ('held', 'held', $1, $2)`, [
       held.url,
       createHash('sha256').update(held.url).digest('hex'),
     ]);
+    return runner;
+  }
+
+  /** Resolves once a session of the CLI (application_name "quotegraph …") waits for a lock. */
+  async function cliWaitsForALock(): Promise<void> {
+    for (;;) {
+      const [{ n }] = await database.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name LIKE 'quotegraph %' AND wait_event_type = 'Lock'`,
+      );
+      if (n) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  test('killed in the middle of a file and run again, it ends with exactly the articles of the file', async () => {
+    const file = path.join(folder, 'articles.jsonl');
+    const lines = writeInput(file);
+    const checkpoint = `${file}.checkpoint.json`;
+    const held = await holdLine(lines, HELD_LINE);
 
     const first = runCli(file, database.url);
     await first.waitForOutput(new RegExp(`committed through line ${HELD_LINE - 1} `));
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
-    await holder.rollbackTransaction();
+    await held.rollbackTransaction();
     expect(await articleCount()).toBe(HELD_LINE - 1);
     expect(JSON.parse(readFileSync(checkpoint, 'utf8')).committedThrough).toBe(HELD_LINE - 1);
 
@@ -87,5 +115,36 @@ describe('import CLI', () => {
     expect(await articleCount()).toBe(ARTICLES);
     expect(existsSync(checkpoint)).toBe(false);
     expect(readFileSync(`${file}.failures.jsonl`, 'utf8')).toContain(`"position":${INVALID_LINE}`);
+  });
+
+  test('killed while a batch waits in its transaction, none of that batch is stored and the rerun stores it whole', async () => {
+    const file = path.join(folder, 'batch.jsonl');
+    const lines = writeInput(file);
+    const checkpoint = `${file}.checkpoint.json`;
+    // A line in the middle of the fourth batch (31-40): the lines before it are in the same transaction.
+    const middle = HELD_LINE + 4;
+    const held = await holdLine(lines, middle);
+
+    const first = runCli(file, database.url);
+    await first.waitForOutput(new RegExp(`committed through line ${HELD_LINE - 1} `));
+    await cliWaitsForALock();
+    expect(await articleCount()).toBe(HELD_LINE - 1);
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    await held.rollbackTransaction();
+    const stored = await database.dataSource.query(`SELECT url FROM articles`);
+    expect(stored.map((row: { url: string }) => row.url).sort()).toEqual(
+      lines
+        .slice(0, HELD_LINE - 1)
+        .map((line) => JSON.parse(line).url)
+        .sort(),
+    );
+    expect(JSON.parse(readFileSync(checkpoint, 'utf8')).committedThrough).toBe(HELD_LINE - 1);
+
+    const second = runCli(file, database.url);
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(Number(/skipped:\s+(\d+)/.exec(second.output())?.[1])).toBe(HELD_LINE - 1);
+    expect(second.output()).toMatch(/already present:\s+0\n/);
+    expect(await articleCount()).toBe(ARTICLES);
   });
 });
