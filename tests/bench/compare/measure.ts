@@ -92,10 +92,11 @@ export async function measureLoad(
 }
 
 /**
- * Waits until no statement runs in the database but this one's: a request a client gave up on (a
- * warm-up's last ones, a slow server's timeouts) may still be running, and would slow the next server.
+ * Waits (at most `timeoutMs`, then goes on) until no statement runs in the database but this
+ * one's: a request a client gave up on (a warm-up's last ones, a slow server's timeouts) may still
+ * be running, and would slow the next server.
  */
-export async function settle(databaseUrl: string, timeoutMs = 300_000): Promise<void> {
+export async function settle(databaseUrl: string, timeoutMs = 90_000): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
