@@ -36,7 +36,7 @@ export interface ToOne {
 }
 
 /** The properties a request reads of the entity: those its fields need, less `omit`. */
-export function propertiesToRead<T extends ObjectLiteral>(ctx: Context, read: EntityRead<T>): readonly string[] {
+function propertiesToRead<T extends ObjectLiteral>(ctx: Context, read: EntityRead<T>): readonly string[] {
   const { columnsByProperty } = entityRowsOf(ctx.db, read.entity);
   const fields = ctx.selection.fields;
   const wanted =
@@ -53,7 +53,7 @@ export function propertiesToRead<T extends ObjectLiteral>(ctx: Context, read: En
  * page of quotes with their sources and actors is one statement. A relation whose entity is
  * already on the way there (an actor's affiliation under an actor) is left to its loader.
  */
-export function entityReader<T extends ObjectLiteral>(
+function entityReader<T extends ObjectLiteral>(
   ctx: Context,
   read: EntityRead<T>,
   alias: string,

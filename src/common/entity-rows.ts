@@ -41,7 +41,7 @@ const JOINED = Symbol('joined relations');
  * The relation `field` as the row's own statement read it: the object, null when the row has none,
  * undefined when the statement did not read it (a loader must).
  */
-export function joinedRelation<T>(row: object, field: string): T | null | undefined {
+function joinedRelation<T>(row: object, field: string): T | null | undefined {
   return (row as { [JOINED]?: Record<string, unknown> })[JOINED]?.[field] as T | null | undefined;
 }
 
